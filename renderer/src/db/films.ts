@@ -1,0 +1,85 @@
+/** Questions and changes about films. The UI reads these through live queries and never touches tables. */
+import { compareFilmsBy, type LibrarySort } from '../domain/library-sort';
+import { filmSortKey, type Film, type FilmFields } from '../domain/film';
+import { isHalfStars, type HalfStars } from '../domain/rating';
+import type { Annotation } from '../domain/annotation';
+import type { Viewing } from '../domain/viewing';
+import { db, newId } from './index';
+
+/** Every film in Library order. */
+export async function libraryFilms(sort: LibrarySort): Promise<Film[]> {
+  const films = await db.films.toArray();
+  return films.sort(compareFilmsBy(sort));
+}
+
+/** One film, or undefined when it does not exist (deleted, or a stale link). */
+export function filmById(id: string): Promise<Film | undefined> {
+  return db.films.get(id);
+}
+
+/** Adds a film from validated fields and returns its id. */
+export async function addFilm(fields: FilmFields, now: Date = new Date()): Promise<string> {
+  const timestamp = now.toISOString();
+  const film: Film = {
+    ...fields,
+    id: newId(),
+    tagline: null,
+    sections: [],
+    poster: null,
+    rating: null,
+    sortTitle: filmSortKey(fields.title),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  };
+  await db.films.add(film);
+  return film.id;
+}
+
+/** Replaces a film's editable fields, keeping its rating, notes, viewings and seed text. */
+export async function updateFilm(id: string, fields: FilmFields, now: Date = new Date()): Promise<void> {
+  const changed = await db.films.update(id, {
+    ...fields,
+    sortTitle: filmSortKey(fields.title),
+    updatedAt: now.toISOString(),
+  });
+  if (changed === 0) throw new Error('This film no longer exists; it may have been deleted.');
+}
+
+/** Sets (1–10 half-stars) or clears (null) a film's rating. */
+export async function rateFilm(id: string, rating: HalfStars | null, now: Date = new Date()): Promise<void> {
+  if (rating !== null && !isHalfStars(rating)) {
+    throw new RangeError(`A rating must be 0.5 to 5 stars; got ${String(rating)} half-stars.`);
+  }
+  const changed = await db.films.update(id, { rating, updatedAt: now.toISOString() });
+  if (changed === 0) throw new Error('This film no longer exists; it may have been deleted.');
+}
+
+/** Everything removed with a film, kept so the deletion can be undone exactly. */
+export interface DeletedFilm {
+  film: Film;
+  viewings: Viewing[];
+  notes: Annotation[];
+}
+
+/** Deletes a film with its viewings and notes in one transaction; returns what was removed, for undo. */
+export function deleteFilm(id: string): Promise<DeletedFilm> {
+  return db.transaction('rw', [db.films, db.viewings, db.notes], async () => {
+    const film = await db.films.get(id);
+    if (!film) throw new Error('This film no longer exists; it may have been deleted already.');
+    const viewings = await db.viewings.where('filmId').equals(id).toArray();
+    const notes = await db.notes.where('filmId').equals(id).toArray();
+    await db.viewings.bulkDelete(viewings.map((viewing) => viewing.id));
+    await db.notes.bulkDelete(notes.map((note) => note.id));
+    await db.films.delete(id);
+    return { film, viewings, notes };
+  });
+}
+
+/** Puts back a deleted film exactly as it was. */
+export function restoreDeletedFilm(deleted: DeletedFilm): Promise<void> {
+  return db.transaction('rw', [db.films, db.viewings, db.notes], async () => {
+    await db.films.put(deleted.film);
+    await db.viewings.bulkPut(deleted.viewings);
+    await db.notes.bulkPut(deleted.notes);
+  });
+}

@@ -1,0 +1,128 @@
+/**
+ * Opening the catalog at start-up, and turning every way that can fail into a message a person can act on:
+ * the window must never stay blank.
+ */
+import { db } from './index';
+import { SCHEMA_VERSION } from './schema';
+
+export type CatalogOpenProblem = 'blocked' | 'newer-version' | 'storage-full' | 'unavailable' | 'unknown';
+
+export interface CatalogOpenFailure {
+  problem: CatalogOpenProblem;
+  title: string;
+  message: string;
+  action: string;
+  detail: string;
+}
+
+const explanations: Record<CatalogOpenProblem, Pick<CatalogOpenFailure, 'title' | 'message' | 'action'>> = {
+  blocked: {
+    title: 'Cinefile is open somewhere else',
+    message: 'Another Cinefile window or browser tab is holding the catalog open, so this one cannot update it.',
+    action: 'Close the other Cinefile windows and tabs, then choose Try again.',
+  },
+  'newer-version': {
+    title: 'This catalog was written by a newer Cinefile',
+    message: 'Your catalog was saved by a newer version of Cinefile than this one, which cannot read it safely.',
+    action: 'Install the latest Cinefile to open it. Nothing in the catalog has been changed.',
+  },
+  'storage-full': {
+    title: 'There is no room left to save the catalog',
+    message: 'The disk, or the storage this app may use, is full.',
+    action: 'Free some disk space, then choose Try again.',
+  },
+  unavailable: {
+    title: 'Cinefile cannot use its storage here',
+    message: 'This window has no access to IndexedDB (private browsing, or storage turned off in settings).',
+    action: 'Open Cinefile in a normal window, or allow site storage, then choose Try again.',
+  },
+  unknown: {
+    title: 'The catalog could not be opened',
+    message: 'Something unexpected stopped Cinefile from opening your catalog. Your data has not been changed.',
+    action: 'Choose Try again. If it keeps happening, restart Cinefile.',
+  },
+};
+
+function errorName(error: unknown): string {
+  if (error instanceof Error || error instanceof DOMException) {
+    // Dexie wraps the IndexedDB error; its `inner` holds the browser's own.
+    const inner = (error as { inner?: unknown }).inner;
+    const innerName = inner instanceof Error || inner instanceof DOMException ? inner.name : '';
+    return `${error.name} ${innerName}`;
+  }
+  return '';
+}
+
+/** Classifies an error from opening the database. */
+export function describeOpenFailure(error: unknown): CatalogOpenFailure {
+  const names = errorName(error);
+  const problem: CatalogOpenProblem = /VersionError/.test(names)
+    ? 'newer-version'
+    : /QuotaExceeded/.test(names)
+      ? 'storage-full'
+      : /MissingAPI|InvalidState|SecurityError/.test(names)
+        ? 'unavailable'
+        : /Blocked/.test(names)
+          ? 'blocked'
+          : 'unknown';
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return { problem, ...explanations[problem], detail };
+}
+
+/**
+ * The schema version a catalog on disk was written with, or null when there is none yet. Read with a raw
+ * IndexedDB open because Dexie 4 would open a newer catalog anyway and quietly alter its schema.
+ */
+export function installedSchemaVersion(name: string): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(name);
+    request.onupgradeneeded = () => {
+      // No catalog yet: abort so this probe creates nothing and Dexie's first open still seeds it.
+      request.transaction?.abort();
+    };
+    request.onsuccess = () => {
+      const version = request.result.version;
+      request.result.close();
+      // Dexie stores version n as n × 10 (plus small bumps when it repairs a schema).
+      resolve(Math.floor(version / 10));
+    };
+    request.onerror = (event) => {
+      if (request.error?.name === 'AbortError') {
+        event.preventDefault();
+        resolve(null);
+      } else reject(request.error ?? new Error('IndexedDB refused to open the catalog'));
+    };
+    request.onblocked = () => reject(new DOMException('Another window holds the catalog open', 'BlockedError'));
+  });
+}
+
+/**
+ * Opens the catalog. Resolves with null on success, or with the failure to show. `onBlocked` fires if another
+ * connection holds up an upgrade, so the screen can say so while Dexie keeps waiting.
+ */
+export async function openCatalog(onBlocked: (failure: CatalogOpenFailure) => void): Promise<CatalogOpenFailure | null> {
+  const blockedNotice = (): void => onBlocked(describeOpenFailure(new DOMException('blocked', 'BlockedError')));
+  db.on('blocked', blockedNotice);
+  try {
+    const installed = await installedSchemaVersion(db.name);
+    if (installed !== null && installed > SCHEMA_VERSION) {
+      throw new DOMException(`Catalog schema ${installed} is newer than this Cinefile's ${SCHEMA_VERSION}`, 'VersionError');
+    }
+    await db.open();
+    return null;
+  } catch (error) {
+    console.error('Opening the catalog failed', error);
+    return describeOpenFailure(error);
+  } finally {
+    db.on('blocked').unsubscribe(blockedNotice);
+  }
+}
+
+/** Asks the browser to keep the catalog through storage pressure; best effort, never fatal. */
+export async function requestPersistentStorage(): Promise<boolean> {
+  try {
+    return (await navigator.storage?.persist?.()) ?? false;
+  } catch {
+    return false;
+  }
+}

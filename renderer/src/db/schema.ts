@@ -1,0 +1,39 @@
+/**
+ * Every version of Cinefile's IndexedDB schema, in one place. A schema change is a new `version(n)` with an
+ * `upgrade()` and a test that opens a database written by version n-1.
+ */
+import { Dexie, type EntityTable } from 'dexie';
+import type { Annotation } from '../domain/annotation';
+import type { Film } from '../domain/film';
+import type { Viewing } from '../domain/viewing';
+import { seedCatalog } from './seed';
+
+/** Small facts about the catalog itself (when it was seeded, …). */
+export interface MetaEntry {
+  key: string;
+  value: unknown;
+}
+
+export const DATABASE_NAME = 'cinefile';
+/** The newest db.version() below; a catalog above it was written by a newer Cinefile. */
+export const SCHEMA_VERSION = 1;
+
+export class CinefileDb extends Dexie {
+  films!: EntityTable<Film, 'id'>;
+  viewings!: EntityTable<Viewing, 'id'>;
+  notes!: EntityTable<Annotation, 'id'>;
+  meta!: EntityTable<MetaEntry, 'key'>;
+
+  constructor(name: string = DATABASE_NAME) {
+    super(name);
+    // v1: the walking skeleton — films with their rating, viewings, notes (annotations) and meta.
+    this.version(1).stores({
+      films: 'id, sortTitle, year, rating, createdAt',
+      viewings: 'id, filmId, watchedOn',
+      notes: 'id, filmId, createdAt',
+      meta: 'key',
+    });
+    // Runs once, when the database is created: a catalog whose Red Hot was deleted stays without it.
+    this.on('populate', (tx) => seedCatalog(tx, new Date()));
+  }
+}

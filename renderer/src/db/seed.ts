@@ -1,0 +1,40 @@
+/**
+ * The first entry of every new catalog, Red Hot (1993), from resources/seed/red-hot.json (a record checked word
+ * for word against the source text by tests/unit/db/seed-record.test.ts).
+ */
+import type { Transaction } from 'dexie';
+import redHotRecord from '../../../resources/seed/red-hot.json';
+import { filmSortKey, type Film } from '../domain/film';
+
+export const SEED_FILM_ID = redHotRecord.id;
+
+/** The seed record as a Film, with timestamps of the moment the catalog was created. */
+export function seedFilm(now: Date): Film {
+  const timestamp = now.toISOString();
+  return {
+    id: redHotRecord.id,
+    title: redHotRecord.title,
+    originalTitle: null,
+    year: redHotRecord.year,
+    directors: [...redHotRecord.directors],
+    cast: redHotRecord.cast.map((member) => ({ ...member })),
+    genres: [...redHotRecord.genres],
+    runtimeMinutes: null,
+    country: null,
+    language: null,
+    overview: redHotRecord.overview,
+    tagline: redHotRecord.tagline,
+    sections: redHotRecord.sections.map((section) => ({ ...section })),
+    poster: { kind: 'bundled', name: redHotRecord.poster.name },
+    rating: null,
+    sortTitle: filmSortKey(redHotRecord.title),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  };
+}
+
+/** Fills a newly created database; called from Dexie's `populate` inside the creating transaction. */
+export async function seedCatalog(tx: Transaction, now: Date): Promise<void> {
+  await tx.table<Film, string>('films').add(seedFilm(now));
+  await tx.table('meta').put({ key: 'seededAt', value: now.toISOString() });
+}

@@ -1,0 +1,70 @@
+/** How the Library orders films: by title (ignoring leading articles), year, rating or date added. */
+import type { Film } from './film';
+
+export const librarySortKeys = ['title', 'year', 'rating', 'added'] as const;
+export type LibrarySortKey = (typeof librarySortKeys)[number];
+export type SortDirection = 'asc' | 'desc';
+
+export interface LibrarySort {
+  by: LibrarySortKey;
+  direction: SortDirection;
+}
+
+export const defaultLibrarySort: LibrarySort = { by: 'title', direction: 'asc' };
+
+export const librarySortLabels: Readonly<Record<LibrarySortKey, string>> = {
+  title: 'Title',
+  year: 'Year',
+  rating: 'Rating',
+  added: 'Date added',
+};
+
+type SortableFilm = Pick<Film, 'sortTitle' | 'year' | 'rating' | 'createdAt' | 'id'>;
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
+
+function compareTitles(a: SortableFilm, b: SortableFilm): number {
+  return collator.compare(a.sortTitle, b.sortTitle) || a.id.localeCompare(b.id);
+}
+
+function primaryValue(film: SortableFilm, by: LibrarySortKey): number | string | null {
+  switch (by) {
+    case 'year':
+      return film.year;
+    case 'rating':
+      return film.rating;
+    case 'added':
+      return film.createdAt;
+    case 'title':
+      return null;
+  }
+}
+
+/**
+ * Comparator for a Library sort. Films with no year or rating go last in either direction, and ties fall back
+ * to title order so the list never shuffles between renders.
+ */
+export function compareFilmsBy(sort: LibrarySort): (a: SortableFilm, b: SortableFilm) => number {
+  const sign = sort.direction === 'asc' ? 1 : -1;
+  if (sort.by === 'title') return (a, b) => sign * compareTitles(a, b);
+  return (a, b) => {
+    const x = primaryValue(a, sort.by);
+    const y = primaryValue(b, sort.by);
+    if (x === null || y === null) {
+      if (x !== y) return x === null ? 1 : -1;
+      return compareTitles(a, b);
+    }
+    if (x < y) return -sign;
+    if (x > y) return sign;
+    return compareTitles(a, b);
+  };
+}
+
+/** Reads a stored sort back, falling back to the default for anything unrecognised. */
+export function parseLibrarySort(value: unknown): LibrarySort {
+  if (typeof value !== 'object' || value === null) return defaultLibrarySort;
+  const { by, direction } = value as Record<string, unknown>;
+  if (!librarySortKeys.includes(by as LibrarySortKey)) return defaultLibrarySort;
+  if (direction !== 'asc' && direction !== 'desc') return defaultLibrarySort;
+  return { by: by as LibrarySortKey, direction };
+}

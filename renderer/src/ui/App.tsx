@@ -1,0 +1,112 @@
+/** The app: open the catalog, then the shell with its routes; a clear screen for anything that goes wrong. */
+import { useCallback, useEffect, useState } from 'react';
+import { Link, Route, Router, Switch, useLocation } from 'wouter';
+import { useHashLocation } from 'wouter/use-hash-location';
+import { openCatalog, requestPersistentStorage, type CatalogOpenFailure } from '../db/open';
+import { platform } from '../platform';
+import { CatalogProblem } from './components/CatalogProblem';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { ToastProvider } from './components/Toasts';
+import { FilmPage } from './pages/FilmPage';
+import { AddFilmPage, EditFilmPage } from './pages/FilmFormPages';
+import { LibraryPage } from './pages/LibraryPage';
+
+type CatalogState = { status: 'opening' } | { status: 'open' } | { status: 'failed'; failure: CatalogOpenFailure };
+
+function useCatalogOpening(): [CatalogState, () => void] {
+  const [state, setState] = useState<CatalogState>({ status: 'opening' });
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let current = true;
+    const report = (next: CatalogState) => {
+      if (current) setState(next);
+    };
+    void openCatalog((blocked) => report({ status: 'failed', failure: blocked })).then((failure) =>
+      report(failure ? { status: 'failed', failure } : { status: 'open' }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [attempt]);
+  useEffect(() => {
+    void requestPersistentStorage();
+  }, []);
+  const retry = useCallback(() => {
+    setState({ status: 'opening' });
+    setAttempt((count) => count + 1);
+  }, []);
+  return [state, retry];
+}
+
+/** Follows the native menu's commands (Electron only). */
+function MenuCommands() {
+  const [, navigate] = useLocation();
+  useEffect(
+    () =>
+      platform.onMenuCommand((command) => {
+        if (command === 'add-film') navigate('/films/new');
+        if (command === 'show-library') navigate('/');
+      }),
+    [navigate],
+  );
+  return null;
+}
+
+function Shell() {
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <Link href="/" className="brand" aria-label="Cinefile, go to the Library">
+          <span className="brand-mark" aria-hidden="true">
+            C
+          </span>
+          Cinefile
+        </Link>
+        <nav aria-label="Main">
+          <Link href="/" className={(active: boolean) => (active ? 'nav-link is-active' : 'nav-link')}>
+            Library
+          </Link>
+        </nav>
+        <Link href="/films/new" className="button-primary topbar-add">
+          Add film
+        </Link>
+      </header>
+      <main id="main" className="content" tabIndex={-1}>
+        <Switch>
+          <Route path="/">{() => <LibraryPage />}</Route>
+          <Route path="/films/new">{() => <AddFilmPage />}</Route>
+          <Route path="/films/:id/edit">{(params) => <EditFilmPage id={params.id} />}</Route>
+          <Route path="/films/:id">{(params) => <FilmPage key={params.id} id={params.id} />}</Route>
+          <Route>
+            <section className="page empty-state">
+              <h1>Nothing here</h1>
+              <Link href="/">Back to the Library</Link>
+            </section>
+          </Route>
+        </Switch>
+      </main>
+      <MenuCommands />
+    </div>
+  );
+}
+
+export function App() {
+  const [catalog, retry] = useCatalogOpening();
+  if (catalog.status === 'failed') return <CatalogProblem failure={catalog.failure} onRetry={retry} />;
+  if (catalog.status === 'opening') {
+    return (
+      <p className="opening" aria-busy="true">
+        Opening your catalog…
+      </p>
+    );
+  }
+  return (
+    <ErrorBoundary>
+      <ToastProvider>
+        <Router hook={useHashLocation}>
+          <Shell />
+        </Router>
+      </ToastProvider>
+    </ErrorBoundary>
+  );
+}

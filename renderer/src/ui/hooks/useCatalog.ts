@@ -1,0 +1,27 @@
+/** Live views of the catalog for components: each re-renders when the data it reads changes. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { Annotation } from '../../domain/annotation';
+import type { Film } from '../../domain/film';
+import type { LibrarySort } from '../../domain/library-sort';
+import type { Viewing } from '../../domain/viewing';
+import { filmById, libraryFilms } from '../../db/films';
+import { notesOfFilm } from '../../db/notes';
+import { viewingsOfFilm } from '../../db/viewings';
+
+/** Films in Library order; undefined while loading. */
+export function useLibraryFilms(sort: LibrarySort): Film[] | undefined {
+  return useLiveQuery(() => libraryFilms(sort), [sort.by, sort.direction]);
+}
+
+/** One film: undefined while loading, null when it does not exist. */
+export function useFilm(id: string): Film | null | undefined {
+  return useLiveQuery(async () => (await filmById(id)) ?? null, [id]);
+}
+
+export function useViewings(filmId: string): Viewing[] | undefined {
+  return useLiveQuery(() => viewingsOfFilm(filmId), [filmId]);
+}
+
+export function useNotes(filmId: string): Annotation[] | undefined {
+  return useLiveQuery(() => notesOfFilm(filmId), [filmId]);
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { compareFilmsBy, defaultLibrarySort, parseLibrarySort } from '../../../renderer/src/domain/library-sort';
+import { filmSortKey } from '../../../renderer/src/domain/film';
+import type { HalfStars } from '../../../renderer/src/domain/rating';
+
+const film = (title: string, year: number | null, rating: HalfStars | null, createdAt: string) => ({
+  id: title,
+  title,
+  sortTitle: filmSortKey(title),
+  year,
+  rating,
+  createdAt,
+});
+
+const films = [
+  film('The Zone of Interest', 2023, 8, '2026-01-03T00:00:00Z'),
+  film('Alien', 1979, null, '2026-01-01T00:00:00Z'),
+  film('An Autumn Afternoon', 1962, 10, '2026-01-04T00:00:00Z'),
+  film('Red Hot', 1993, 6, '2026-01-02T00:00:00Z'),
+  film('Undated', null, 8, '2026-01-05T00:00:00Z'),
+];
+const titles = (sorted: typeof films) => sorted.map((f) => f.title);
+
+describe('Library order', () => {
+  it('sorts by title ignoring leading articles', () => {
+    expect(titles([...films].sort(compareFilmsBy({ by: 'title', direction: 'asc' })))).toEqual([
+      'Alien', 'An Autumn Afternoon', 'Red Hot', 'Undated', 'The Zone of Interest',
+    ]);
+  });
+
+  it('sorts by year with unknown years last in both directions', () => {
+    expect(titles([...films].sort(compareFilmsBy({ by: 'year', direction: 'asc' })))).toEqual([
+      'An Autumn Afternoon', 'Alien', 'Red Hot', 'The Zone of Interest', 'Undated',
+    ]);
+    expect(titles([...films].sort(compareFilmsBy({ by: 'year', direction: 'desc' }))).at(-1)).toBe('Undated');
+  });
+
+  it('sorts by rating, best first when descending, ties by title, unrated last', () => {
+    expect(titles([...films].sort(compareFilmsBy({ by: 'rating', direction: 'desc' })))).toEqual([
+      'An Autumn Afternoon', 'Undated', 'The Zone of Interest', 'Red Hot', 'Alien',
+    ]);
+  });
+
+  it('sorts by date added', () => {
+    expect(titles([...films].sort(compareFilmsBy({ by: 'added', direction: 'desc' })))[0]).toBe('Undated');
+  });
+
+  it('reads a stored sort back, and falls back to title order for anything unknown', () => {
+    expect(parseLibrarySort({ by: 'year', direction: 'desc' })).toEqual({ by: 'year', direction: 'desc' });
+    expect(parseLibrarySort({ by: 'colour', direction: 'asc' })).toEqual(defaultLibrarySort);
+    expect(parseLibrarySort('nonsense')).toEqual(defaultLibrarySort);
+    expect(parseLibrarySort(undefined)).toEqual(defaultLibrarySort);
+  });
+});
