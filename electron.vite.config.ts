@@ -6,12 +6,15 @@ import { rendererConfig } from './vite.config';
 export default defineConfig({
   main: {
     build: {
+      // Bundle valibot (via electron/ipc.ts) into main: the package ships out/** only, without node_modules.
+      externalizeDeps: false,
       outDir: 'out/main',
       rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
     },
   },
   preload: {
     build: {
+      externalizeDeps: false,
       outDir: 'out/preload',
       // A sandboxed preload cannot require local files: bundle everything into one CommonJS script.
       rollupOptions: {

@@ -25,12 +25,26 @@ declare global {
   }
 }
 
+/** Electron prefixes errors thrown in main with the channel; a person needs only main's own message. */
+export function withoutIpcPrefix(error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  return new Error(message.replace(/^Error invoking remote method '[^']+': (?:Error: )?/, ''));
+}
+
+async function plainErrors<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw withoutIpcPrefix(error);
+  }
+}
+
 export function electronPlatform(bridge: CinefileBridge): Platform {
   return {
     kind: 'electron',
-    saveFile: (request) => bridge.saveFile(request),
-    openFile: (request) => bridge.openFile(request),
-    openExternal: (url) => bridge.openExternal(url),
+    saveFile: (request) => plainErrors(() => bridge.saveFile(request)),
+    openFile: (request) => plainErrors(() => bridge.openFile(request)),
+    openExternal: (url) => plainErrors(() => bridge.openExternal(url)),
     onMenuCommand: (listener) => bridge.onMenuCommand(listener),
   };
 }

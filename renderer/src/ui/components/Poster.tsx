@@ -17,19 +17,23 @@ function titleHue(title: string): number {
 interface PosterProps {
   film: Pick<Film, 'title' | 'year' | 'poster'>;
   size: 'small' | 'large';
+  /** In a card whose text already names the film, the poster is decoration and stays silent. */
+  decorative?: boolean;
 }
 
-export function Poster({ film, size }: PosterProps) {
+export function Poster({ film, size, decorative = false }: PosterProps) {
   const src = film.poster ? bundledPosters[film.poster.name] : undefined;
   if (src) {
-    return <img className={`poster poster-${size}`} src={src} alt={`Poster of ${film.title}`} draggable={false} />;
+    const alt = decorative ? '' : `Poster of ${film.title}`;
+    return <img className={`poster poster-${size}`} src={src} alt={alt} draggable={false} />;
   }
+  const label = decorative ? {} : { role: 'img', 'aria-label': `No poster for ${film.title}` };
   return (
     <div
       className={`poster poster-${size} poster-placeholder`}
       style={{ ['--poster-hue' as string]: titleHue(film.title) }}
-      role="img"
-      aria-label={`No poster for ${film.title}`}
+      {...label}
+      aria-hidden={decorative || undefined}
     >
       <span className="poster-placeholder-title">{film.title}</span>
       {film.year !== null && <span className="poster-placeholder-year">{film.year}</span>}

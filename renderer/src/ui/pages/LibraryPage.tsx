@@ -31,7 +31,7 @@ function LibraryGrid({ films }: { films: Film[] }) {
       {films.map((film) => (
         <li key={film.id}>
           <Link href={`/films/${film.id}`} className="library-card">
-            <Poster film={film} size="small" />
+            <Poster film={film} size="small" decorative />
             <span className="library-card-title">{film.title}</span>
             <span className="library-card-meta">
               {film.year ?? '—'} <RatingBadge film={film} />

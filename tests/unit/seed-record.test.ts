@@ -5,9 +5,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import record from '../../../resources/seed/red-hot.json';
+import record from '../../resources/seed/red-hot.json';
 
-const seedDir = resolve(__dirname, '../../../../shared/seed');
+const seedDir = resolve(__dirname, '../../../shared/seed');
 const haveSource = existsSync(seedDir);
 if (!haveSource) console.warn(`Seed source ${seedDir} is not on this machine: the word-for-word check cannot run.`);
 

@@ -1,0 +1,72 @@
+/**
+ * Cinefile's main process: a thin, suspicious doorman to the operating system. The catalog lives in the
+ * renderer; this file only starts the app, serves the renderer, opens one window and answers a few IPC calls.
+ */
+import { join } from 'node:path';
+import { app, BrowserWindow, session } from 'electron';
+import { registerIpcHandlers } from './ipc-handlers';
+import { installMenu } from './menu';
+import { registerAppScheme, serveRenderer } from './protocol';
+import { denyAllPermissions } from './security';
+import { createMainWindow } from './window';
+
+// End-to-end tests start each run with a fresh profile. This must happen before the single-instance lock,
+// which is keyed on the userData folder, so parallel test runs do not find each other.
+const userDataOverride = process.env['CINEFILE_USER_DATA'];
+if (userDataOverride) app.setPath('userData', userDataOverride);
+
+// Chromium fixes scheme privileges at startup, so this cannot wait for 'ready'.
+registerAppScheme();
+
+let mainWindow: BrowserWindow | null = null;
+
+function openMainWindow(): void {
+  mainWindow = createMainWindow();
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+/** A second launch brings the existing window forward instead of opening a second copy on the same database. */
+function focusMainWindow(): void {
+  if (mainWindow === null) {
+    if (app.isReady()) openMainWindow();
+    return;
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Cinefile already runs with this profile; it has been told (second-instance) and will show itself.
+  app.quit();
+} else {
+  app.on('second-instance', focusMainWindow);
+  if (process.platform === 'win32') app.setAppUserModelId('app.cinefile.desktop');
+
+  app
+    .whenReady()
+    .then(() => {
+      denyAllPermissions(session.defaultSession);
+      // The built main file sits in out/main; the renderer was built to out/renderer beside it.
+      serveRenderer(join(import.meta.dirname, '../renderer'));
+      registerIpcHandlers();
+      app.setAboutPanelOptions({ applicationName: 'Cinefile', applicationVersion: app.getVersion() });
+      installMenu();
+      openMainWindow();
+
+      // macOS keeps apps running without windows; clicking the dock icon opens one again.
+      app.on('activate', () => {
+        if (BrowserWindow.getAllWindows().length === 0) openMainWindow();
+      });
+    })
+    .catch((error: unknown) => {
+      console.error('Cinefile: failed to start', error);
+      app.exit(1);
+    });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+}

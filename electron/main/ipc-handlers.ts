@@ -1,0 +1,78 @@
+/**
+ * What the renderer may ask the operating system for, one handler per channel of electron/ipc.ts.
+ *
+ * The renderer never passes a file path in: every path main reads or writes comes from a dialog the user just
+ * answered, so a compromised page cannot name ~/.ssh/id_rsa or overwrite a file of its choosing.
+ */
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  shell,
+  type IpcMainInvokeEvent,
+  type OpenDialogOptions,
+  type OpenDialogReturnValue,
+  type SaveDialogOptions,
+  type SaveDialogReturnValue,
+} from 'electron';
+import { MAX_FILE_BYTES } from '../ipc';
+import { handle } from './ipc-guard';
+
+const megabytes = (bytes: number): string => `${Math.round(bytes / (1024 * 1024))} MB`;
+
+/** Dialogs are attached to the calling window, so they are modal to it and appear on its screen. */
+function callerWindow(event: IpcMainInvokeEvent): BrowserWindow | null {
+  return BrowserWindow.fromWebContents(event.sender);
+}
+
+function showSaveDialog(event: IpcMainInvokeEvent, options: SaveDialogOptions): Promise<SaveDialogReturnValue> {
+  const window = callerWindow(event);
+  return window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options);
+}
+
+function showOpenDialog(event: IpcMainInvokeEvent, options: OpenDialogOptions): Promise<OpenDialogReturnValue> {
+  const window = callerWindow(event);
+  return window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options);
+}
+
+export function registerIpcHandlers(): void {
+  handle('app:info', () => ({
+    name: app.getName(),
+    version: app.getVersion(),
+    platform: process.platform,
+    electron: process.versions.electron,
+  }));
+
+  handle('file:save', async ({ suggestedName, data, filters }, event) => {
+    // suggestedName is a bare file name (the schema refuses folders), so the default stays in Documents.
+    const result = await showSaveDialog(event, {
+      defaultPath: join(app.getPath('documents'), suggestedName),
+      filters,
+    });
+    if (result.canceled || !result.filePath) return { savedTo: null };
+    if (typeof data === 'string') await writeFile(result.filePath, data, 'utf8');
+    else await writeFile(result.filePath, data);
+    return { savedTo: result.filePath };
+  });
+
+  handle('file:open', async ({ filters }, event) => {
+    const result = await showOpenDialog(event, { properties: ['openFile'], filters });
+    const [filePath] = result.filePaths;
+    if (result.canceled || filePath === undefined) return null;
+    // Checked before reading, so choosing a huge video by mistake fails at once instead of filling memory.
+    const { size } = await stat(filePath);
+    if (size > MAX_FILE_BYTES) {
+      throw new Error(`"${basename(filePath)}" is too large: Cinefile opens files up to ${megabytes(MAX_FILE_BYTES)}.`);
+    }
+    const contents = await readFile(filePath);
+    // A plain Uint8Array view (not a Node Buffer) is what the contract promises the renderer.
+    return { fileName: basename(filePath), bytes: new Uint8Array(contents.buffer, contents.byteOffset, contents.byteLength) };
+  });
+
+  // The schema has already refused anything but an https:// URL.
+  handle('shell:open-external', async (url) => {
+    await shell.openExternal(url);
+  });
+}
