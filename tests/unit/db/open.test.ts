@@ -1,5 +1,5 @@
 import { Dexie } from 'dexie';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { db } from '../../../renderer/src/db/index';
 import { describeOpenFailure, installedSchemaVersion, openCatalog } from '../../../renderer/src/db/open';
 import { DATABASE_NAME, SCHEMA_VERSION } from '../../../renderer/src/db/schema';
@@ -47,5 +47,20 @@ describe('when the catalog cannot be opened', () => {
     const unknown = describeOpenFailure(new TypeError('boom'));
     expect(unknown.problem).toBe('unknown');
     expect(unknown.detail).toBe('TypeError: boom');
+  });
+});
+
+describe('persistent storage', () => {
+  it('asks the browser to keep the catalog, and copes when it cannot', async () => {
+    const { requestPersistentStorage } = await import('../../../renderer/src/db/open');
+    const persist = vi.fn().mockResolvedValue(true);
+    vi.stubGlobal('navigator', { storage: { persist } });
+    expect(await requestPersistentStorage()).toBe(true);
+    expect(persist).toHaveBeenCalledOnce();
+    vi.stubGlobal('navigator', { storage: { persist: vi.fn().mockRejectedValue(new Error('denied')) } });
+    expect(await requestPersistentStorage()).toBe(false);
+    vi.stubGlobal('navigator', {});
+    expect(await requestPersistentStorage()).toBe(false);
+    vi.unstubAllGlobals();
   });
 });

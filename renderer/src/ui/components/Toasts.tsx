@@ -71,7 +71,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const nextId = useRef(1);
   const show = useCallback((request: ToastRequest) => {
     const id = nextId.current++;
-    // Keep the three newest; an older Undo is still reachable until it times out only if it is on screen.
+    // At most three on screen: a burst of actions pushes the oldest toast out rather than stacking up the window.
     setToasts((current) => [...current.slice(-2), { ...request, id }]);
   }, []);
   const dismiss = useCallback((id: number) => setToasts((current) => current.filter((toast) => toast.id !== id)), []);
