@@ -7,7 +7,8 @@ import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
 const rendererRoot = fileURLToPath(new URL('./renderer', import.meta.url));
-const outDir = fileURLToPath(new URL('./out/renderer', import.meta.url));
+// CINEFILE_OUT_DIR lets parallel test runs build into separate folders.
+const outDir = process.env.CINEFILE_OUT_DIR ?? fileURLToPath(new URL('./out/renderer', import.meta.url));
 
 /**
  * The shipped Content-Security-Policy lives in renderer/index.html. The dev server needs inline scripts (React

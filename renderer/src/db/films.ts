@@ -3,6 +3,9 @@ import { compareFilmsBy, type LibrarySort } from '../domain/library-sort';
 import { filmSortKey, type Film, type FilmFields } from '../domain/film';
 import { isHalfStars, type HalfStars } from '../domain/rating';
 import type { Annotation } from '../domain/annotation';
+import type { Copy, Loan } from '../domain/copy';
+import type { ListEntry } from '../domain/list';
+import type { PosterImage } from '../domain/poster';
 import type { Viewing } from '../domain/viewing';
 import { db, newId } from './index';
 
@@ -27,6 +30,9 @@ export async function addFilm(fields: FilmFields, now: Date = new Date()): Promi
     sections: [],
     poster: null,
     rating: null,
+    watchlist: false,
+    favourite: false,
+    tags: [],
     sortTitle: filmSortKey(fields.title),
     createdAt: timestamp,
     updatedAt: timestamp,
@@ -59,27 +65,46 @@ export interface DeletedFilm {
   film: Film;
   viewings: Viewing[];
   notes: Annotation[];
+  listEntries: ListEntry[];
+  copies: Copy[];
+  loans: Loan[];
+  posters: PosterImage[];
 }
 
-/** Deletes a film with its viewings and notes in one transaction; returns what was removed, for undo. */
+/** The tables that hold a film's own records, keyed by filmId. */
+const filmOwnedTables = () => [db.viewings, db.notes, db.listEntries, db.copies, db.loans, db.posters] as const;
+
+/**
+ * Deletes a film with everything that belongs to it (viewings, notes, list places, copies, loans, posters) in one
+ * transaction; returns what was removed, for undo.
+ */
 export function deleteFilm(id: string): Promise<DeletedFilm> {
-  return db.transaction('rw', [db.films, db.viewings, db.notes], async () => {
+  return db.transaction('rw', [db.films, ...filmOwnedTables()], async () => {
     const film = await db.films.get(id);
     if (!film) throw new Error('This film no longer exists; it may have been deleted already.');
-    const viewings = await db.viewings.where('filmId').equals(id).toArray();
-    const notes = await db.notes.where('filmId').equals(id).toArray();
-    await db.viewings.bulkDelete(viewings.map((viewing) => viewing.id));
-    await db.notes.bulkDelete(notes.map((note) => note.id));
+    const [viewings, notes, listEntries, copies, loans, posters] = await Promise.all([
+      db.viewings.where('filmId').equals(id).toArray(),
+      db.notes.where('filmId').equals(id).toArray(),
+      db.listEntries.where('filmId').equals(id).toArray(),
+      db.copies.where('filmId').equals(id).toArray(),
+      db.loans.where('filmId').equals(id).toArray(),
+      db.posters.where('filmId').equals(id).toArray(),
+    ]);
+    await Promise.all(filmOwnedTables().map((table) => table.where('filmId').equals(id).delete()));
     await db.films.delete(id);
-    return { film, viewings, notes };
+    return { film, viewings, notes, listEntries, copies, loans, posters };
   });
 }
 
-/** Puts back a deleted film exactly as it was. */
+/** Puts back a deleted film exactly as it was, in every list it was in. */
 export function restoreDeletedFilm(deleted: DeletedFilm): Promise<void> {
-  return db.transaction('rw', [db.films, db.viewings, db.notes], async () => {
+  return db.transaction('rw', [db.films, ...filmOwnedTables()], async () => {
     await db.films.put(deleted.film);
     await db.viewings.bulkPut(deleted.viewings);
     await db.notes.bulkPut(deleted.notes);
+    await db.listEntries.bulkPut(deleted.listEntries);
+    await db.copies.bulkPut(deleted.copies);
+    await db.loans.bulkPut(deleted.loans);
+    await db.posters.bulkPut(deleted.posters);
   });
 }

@@ -4,9 +4,13 @@
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { Annotation } from '../domain/annotation';
+import type { Copy, Loan } from '../domain/copy';
 import type { Film } from '../domain/film';
+import type { FilmList, ListEntry } from '../domain/list';
+import type { PosterImage } from '../domain/poster';
 import type { Viewing } from '../domain/viewing';
 import { seedCatalog } from './seed';
+import { upgradeToV2 } from './upgrades';
 
 /** Small facts about the catalog itself (when it was seeded, …). */
 export interface MetaEntry {
@@ -16,13 +20,18 @@ export interface MetaEntry {
 
 export const DATABASE_NAME = 'cinefile';
 /** The newest db.version() below; a catalog above it was written by a newer Cinefile. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export class CinefileDb extends Dexie {
   films!: EntityTable<Film, 'id'>;
   viewings!: EntityTable<Viewing, 'id'>;
   notes!: EntityTable<Annotation, 'id'>;
   meta!: EntityTable<MetaEntry, 'key'>;
+  posters!: EntityTable<PosterImage, 'id'>;
+  lists!: EntityTable<FilmList, 'id'>;
+  listEntries!: EntityTable<ListEntry, 'id'>;
+  copies!: EntityTable<Copy, 'id'>;
+  loans!: EntityTable<Loan, 'id'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -33,6 +42,18 @@ export class CinefileDb extends Dexie {
       notes: 'id, filmId, createdAt',
       meta: 'key',
     });
+    // v2: the diarist's and collector's depth — richer viewings (partial dates, rewatch, rating snapshot, medium,
+    // note), watchlist/favourite flags and tags on films, lists, owned copies and their loans, poster images.
+    this.version(2)
+      .stores({
+        films: 'id, sortTitle, year, rating, createdAt, *tags',
+        posters: 'id, filmId',
+        lists: 'id, name',
+        listEntries: 'id, listId, filmId, [listId+position]',
+        copies: 'id, filmId',
+        loans: 'id, copyId, filmId',
+      })
+      .upgrade(upgradeToV2);
     // Runs once, when the database is created: a catalog whose Red Hot was deleted stays without it.
     this.on('populate', (tx) => seedCatalog(tx, new Date()));
   }

@@ -12,7 +12,19 @@ export async function viewingsOfFilm(filmId: string): Promise<Viewing[]> {
 export async function logViewing(filmId: string, watchedOn: string, now: Date = new Date()): Promise<string> {
   return db.transaction('rw', [db.films, db.viewings], async () => {
     if (!(await db.films.get(filmId))) throw new Error('This film no longer exists; it may have been deleted.');
-    const viewing: Viewing = { id: newId(), filmId, watchedOn, createdAt: now.toISOString() };
+    const earlier = await db.viewings.where('filmId').equals(filmId).count();
+    const timestamp = now.toISOString();
+    const viewing: Viewing = {
+      id: newId(),
+      filmId,
+      watchedOn,
+      rewatch: earlier > 0,
+      rating: null,
+      medium: null,
+      note: '',
+      createdAt: timestamp,
+      updatedAt: timestamp,
+    };
     await db.viewings.add(viewing);
     return viewing.id;
   });

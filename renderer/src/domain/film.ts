@@ -1,4 +1,5 @@
 /** A film in the catalog, and the small pure helpers every layer uses to name and order films. */
+import type { PosterRef } from './poster';
 import type { HalfStars } from './rating';
 import { foldText } from './text-fold';
 
@@ -11,12 +12,6 @@ export interface CastMember {
 export interface FilmSection {
   heading: string;
   body: string;
-}
-
-/** A poster shipped with the app (resources/posters); user images arrive with a later schema version. */
-export interface BundledPoster {
-  kind: 'bundled';
-  name: string;
 }
 
 /** The fields a person edits; everything else on a Film is kept by Cinefile. */
@@ -37,9 +32,14 @@ export interface Film extends FilmFields {
   id: string;
   tagline: string | null;
   sections: FilmSection[];
-  poster: BundledPoster | null;
-  /** Half-stars 1–10, or null when unrated. */
+  poster: PosterRef | null;
+  /** Half-stars 1–10, or null when unrated. The current rating; a viewing keeps its own snapshot. */
   rating: HalfStars | null;
+  /** Wants to see it. */
+  watchlist: boolean;
+  favourite: boolean;
+  /** Free-form tags, as the person spelt them; kept unique case-insensitively. */
+  tags: string[];
   /** Derived from the title by filmSortKey; indexed for ordering. */
   sortTitle: string;
   createdAt: string;

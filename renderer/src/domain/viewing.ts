@@ -1,12 +1,27 @@
 /** A record that a person watched a film on a day; the diary grows from these. */
 import { EARLIEST_FILM_YEAR } from './film-draft';
 
+import type { HalfStars } from './rating';
+
+export const viewingMedia = ['cinema', 'tv', 'streaming', 'disc', 'digital file', 'other'] as const;
+export type ViewingMedium = (typeof viewingMedia)[number];
+
 export interface Viewing {
   id: string;
   filmId: string;
-  /** Local calendar date, YYYY-MM-DD. */
-  watchedOn: string;
+  /**
+   * When it was watched, as precisely as the person knows: YYYY-MM-DD, YYYY-MM or YYYY (local calendar), or null
+   * when unknown. These strings sort in time order as plain text.
+   */
+  watchedOn: string | null;
+  /** Seen before: set from earlier viewings when logged, editable afterwards. */
+  rewatch: boolean;
+  /** The rating given that time (a snapshot); the film's own rating is separate. */
+  rating: HalfStars | null;
+  medium: ViewingMedium | null;
+  note: string;
   createdAt: string;
+  updatedAt: string;
 }
 
 /** Today's local calendar date as YYYY-MM-DD (what a date input shows). */
@@ -39,7 +54,12 @@ export function formatCalendarDate(isoDate: string): string {
   return new Date(y, m - 1, d).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 }
 
-/** Newest viewing first; same-day viewings in the order they were logged, latest first. */
+/** Newest viewing first, undated ones last; same-day viewings in the order they were logged, latest first. */
 export function compareViewingsNewestFirst(a: Viewing, b: Viewing): number {
-  return b.watchedOn.localeCompare(a.watchedOn) || b.createdAt.localeCompare(a.createdAt);
+  if (a.watchedOn !== b.watchedOn) {
+    if (a.watchedOn === null) return 1;
+    if (b.watchedOn === null) return -1;
+    return b.watchedOn.localeCompare(a.watchedOn);
+  }
+  return b.createdAt.localeCompare(a.createdAt);
 }

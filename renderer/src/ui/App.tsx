@@ -7,9 +7,14 @@ import { platform } from '../platform';
 import { CatalogProblem } from './components/CatalogProblem';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { ToastProvider } from './components/Toasts';
+import { DiaryPage } from './pages/DiaryPage';
 import { FilmPage } from './pages/FilmPage';
 import { AddFilmPage, EditFilmPage } from './pages/FilmFormPages';
 import { LibraryPage } from './pages/LibraryPage';
+import { ListPage } from './pages/ListPage';
+import { ListsPage } from './pages/ListsPage';
+import { LoanedOutPage } from './pages/LoanedOutPage';
+import { TagsPage } from './pages/TagsPage';
 
 type CatalogState = { status: 'opening' } | { status: 'open' } | { status: 'failed'; failure: CatalogOpenFailure };
 
@@ -52,6 +57,14 @@ function MenuCommands() {
   return null;
 }
 
+const mainNavigation: [href: string, label: string][] = [
+  ['/', 'Library'],
+  ['/diary', 'Diary'],
+  ['/lists', 'Lists'],
+  ['/loans', 'Loaned out'],
+  ['/tags', 'Tags'],
+];
+
 function Shell() {
   return (
     <div className="shell">
@@ -63,9 +76,11 @@ function Shell() {
           Cinefile
         </Link>
         <nav aria-label="Main">
-          <Link href="/" className={(active: boolean) => (active ? 'nav-link is-active' : 'nav-link')}>
-            Library
-          </Link>
+          {mainNavigation.map(([href, label]) => (
+            <Link key={href} href={href} className={(active: boolean) => (active ? 'nav-link is-active' : 'nav-link')}>
+              {label}
+            </Link>
+          ))}
         </nav>
         <Link href="/films/new" className="button-primary topbar-add">
           Add film
@@ -77,6 +92,11 @@ function Shell() {
           <Route path="/films/new">{() => <AddFilmPage />}</Route>
           <Route path="/films/:id/edit">{(params) => <EditFilmPage id={params.id} />}</Route>
           <Route path="/films/:id">{(params) => <FilmPage key={params.id} id={params.id} />}</Route>
+          <Route path="/diary">{() => <DiaryPage />}</Route>
+          <Route path="/lists">{() => <ListsPage />}</Route>
+          <Route path="/lists/:id">{(params) => <ListPage key={params.id} id={params.id} />}</Route>
+          <Route path="/loans">{() => <LoanedOutPage />}</Route>
+          <Route path="/tags">{() => <TagsPage />}</Route>
           <Route>
             <section className="page empty-state">
               <h1>Nothing here</h1>

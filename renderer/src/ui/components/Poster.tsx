@@ -22,7 +22,7 @@ interface PosterProps {
 }
 
 export function Poster({ film, size, decorative = false }: PosterProps) {
-  const src = film.poster ? bundledPosters[film.poster.name] : undefined;
+  const src = film.poster?.kind === 'bundled' ? bundledPosters[film.poster.name] : undefined;
   if (src) {
     const alt = decorative ? '' : `Poster of ${film.title}`;
     return <img className={`poster poster-${size}`} src={src} alt={alt} draggable={false} />;

@@ -28,7 +28,7 @@ export function ViewingsPanel({ filmId }: { filmId: string }) {
     const removed = await deleteViewing(id);
     if (!removed) return;
     toast({
-      message: `Removed the viewing of ${formatCalendarDate(removed.watchedOn)}.`,
+      message: `Removed the viewing of ${formatCalendarDate(removed.watchedOn ?? '')}.`,
       action: { label: 'Undo', run: () => restoreViewing(removed) },
     });
   };
@@ -62,11 +62,11 @@ export function ViewingsPanel({ filmId }: { filmId: string }) {
         <ul className="viewing-list" aria-label="Viewings">
           {viewings.map((viewing) => (
             <li key={viewing.id}>
-              <time dateTime={viewing.watchedOn}>{formatCalendarDate(viewing.watchedOn)}</time>
+              <time dateTime={viewing.watchedOn ?? undefined}>{formatCalendarDate(viewing.watchedOn ?? '')}</time>
               <button
                 type="button"
                 className="button-quiet"
-                aria-label={`Remove viewing of ${formatCalendarDate(viewing.watchedOn)}`}
+                aria-label={`Remove viewing of ${formatCalendarDate(viewing.watchedOn ?? '')}`}
                 onClick={() => void remove(viewing.id)}
               >
                 Remove

@@ -2,8 +2,10 @@
 import { Link, useLocation } from 'wouter';
 import { filmDisplayTitle, runtimeLabel, type Film } from '../../domain/film';
 import { deleteFilm, rateFilm, restoreDeletedFilm } from '../../db/films';
+import { CopiesPanel } from '../components/CopiesPanel';
+import { ListsPanel } from '../components/ListsPanel';
 import { NotesPanel } from '../components/NotesPanel';
-import { Poster } from '../components/Poster';
+import { PosterPicker } from '../components/PosterPicker';
 import { RatingControl } from '../components/RatingControl';
 import { useToast } from '../components/Toasts';
 import { ViewingsPanel } from '../components/ViewingsPanel';
@@ -93,7 +95,7 @@ export function FilmPage({ id }: { id: string }) {
         <Link href="/">← Library</Link>
       </nav>
       <header className="film-hero">
-        <Poster film={film} size="large" />
+        <PosterPicker film={film} />
         <div className="film-hero-text">
           <h1 id="film-title" className="film-title">
             {film.title} {film.year !== null && <span className="film-year">({film.year})</span>}
@@ -123,6 +125,8 @@ export function FilmPage({ id }: { id: string }) {
         <aside className="film-side">
           <ViewingsPanel filmId={film.id} />
           <NotesPanel filmId={film.id} />
+          <ListsPanel filmId={film.id} />
+          <CopiesPanel filmId={film.id} />
         </aside>
       </div>
     </article>

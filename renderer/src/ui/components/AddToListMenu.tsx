@@ -1,0 +1,5 @@
+/** Placeholder: built by its feature's issue work. */
+export function AddToListMenu({ filmIds }: { filmIds: string[] }) {
+  void filmIds;
+  return null;
+}
