@@ -97,6 +97,7 @@ function Shell() {
           <Route path="/lists/:id">{(params) => <ListPage key={params.id} id={params.id} />}</Route>
           <Route path="/loans">{() => <LoanedOutPage />}</Route>
           <Route path="/tags">{() => <TagsPage />}</Route>
+          <Route path="/tagged/:tag">{(params) => <LibraryPage tag={decodeURIComponent(params.tag)} />}</Route>
           <Route>
             <section className="page empty-state">
               <h1>Nothing here</h1>

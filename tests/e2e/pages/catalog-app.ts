@@ -18,7 +18,7 @@ export class CatalogApp {
 
   async libraryTitles(): Promise<string[]> {
     await this.page.getByRole('heading', { name: 'Library', level: 1 }).waitFor();
-    return this.page.locator('.library-card-title, .library-table tbody td:first-child').allTextContents();
+    return this.page.locator('.library-card-title, .library-table tbody td:nth-child(2)').allTextContents();
   }
 
   async goToLibrary(): Promise<void> {

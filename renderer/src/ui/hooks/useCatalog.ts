@@ -6,7 +6,9 @@ import type { LibrarySort } from '../../domain/library-sort';
 import type { Viewing } from '../../domain/viewing';
 import { filmById, libraryFilms } from '../../db/films';
 import { notesOfFilm } from '../../db/notes';
+import { allTags } from '../../db/tags';
 import { viewingsOfFilm } from '../../db/viewings';
+import type { TagCount } from '../../domain/tags';
 
 /** Films in Library order; undefined while loading. */
 export function useLibraryFilms(sort: LibrarySort): Film[] | undefined {
@@ -24,4 +26,9 @@ export function useViewings(filmId: string): Viewing[] | undefined {
 
 export function useNotes(filmId: string): Annotation[] | undefined {
   return useLiveQuery(() => notesOfFilm(filmId), [filmId]);
+}
+
+/** Every tag in use with its film count; undefined while loading. */
+export function useAllTags(): TagCount[] | undefined {
+  return useLiveQuery(() => allTags(), []);
 }

@@ -3,10 +3,12 @@ import { Link, useLocation } from 'wouter';
 import { filmDisplayTitle, runtimeLabel, type Film } from '../../domain/film';
 import { deleteFilm, rateFilm, restoreDeletedFilm } from '../../db/films';
 import { CopiesPanel } from '../components/CopiesPanel';
+import { FilmFlags } from '../components/FilmFlags';
 import { ListsPanel } from '../components/ListsPanel';
 import { NotesPanel } from '../components/NotesPanel';
 import { PosterPicker } from '../components/PosterPicker';
 import { RatingControl } from '../components/RatingControl';
+import { TagEditor } from '../components/TagEditor';
 import { useToast } from '../components/Toasts';
 import { ViewingsPanel } from '../components/ViewingsPanel';
 import { useFilm } from '../hooks/useCatalog';
@@ -108,6 +110,8 @@ export function FilmPage({ id }: { id: string }) {
           )}
           <FilmFacts film={film} />
           <RatingControl value={film.rating} onChange={(rating) => void rateFilm(film.id, rating)} />
+          <FilmFlags film={film} />
+          <TagEditor filmId={film.id} tags={film.tags} />
           <div className="film-actions">
             <Link href={`/films/${film.id}/edit`} className="button-secondary">
               Edit film

@@ -1,150 +1,106 @@
-/** The Library: every film as a poster grid or a compact table, in the order the person chose (remembered). */
+/**
+ * The Library: every film (or the watchlist, favourites, or one tag's films) as a poster grid or a compact table,
+ * in the order the person chose (remembered), with keyboard rating and flags, and multi-select.
+ */
+import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
-import { runtimeLabel, type Film } from '../../domain/film';
-import {
-  librarySortKeys,
-  librarySortLabels,
-  parseLibrarySort,
-  type LibrarySort,
-  type LibrarySortKey,
-} from '../../domain/library-sort';
-import { ratingGlyphs, ratingLabel } from '../../domain/rating';
-import { Poster } from '../components/Poster';
+import { filmMatchesFilter, parseLibraryShow } from '../../domain/library-filter';
+import { parseLibrarySort } from '../../domain/library-sort';
+import { ratingLabel } from '../../domain/rating';
+import { rateFilm } from '../../db/films';
+import { toggleFilmFlag } from '../../db/tags';
+import { LibraryGrid, LibraryTable } from '../components/LibraryViews';
+import { LibraryToolbar, type LibraryLayout } from '../components/LibraryToolbar';
+import { SelectionBar } from '../components/SelectionBar';
+import { useToast } from '../components/Toasts';
 import { useLibraryFilms } from '../hooks/useCatalog';
+import { useLibraryKeyboard, type LibraryKeyActions } from '../hooks/useLibraryKeyboard';
 import { useStoredPreference } from '../hooks/useStoredPreference';
 
-type LibraryView = 'grid' | 'table';
-const parseView = (raw: unknown): LibraryView => (raw === 'table' ? 'table' : 'grid');
+const parseLayout = (raw: unknown): LibraryLayout => (raw === 'table' ? 'table' : 'grid');
+const KEYS_HINT_ID = 'library-keys';
 
-function RatingBadge({ film }: { film: Film }) {
-  if (film.rating === null) return null;
-  return (
-    <span className="rating-badge" aria-label={ratingLabel(film.rating)}>
-      {ratingGlyphs(film.rating)}
-    </span>
-  );
-}
-
-function LibraryGrid({ films }: { films: Film[] }) {
-  return (
-    <ul className="library-grid" aria-label="Films">
-      {films.map((film) => (
-        <li key={film.id}>
-          <Link href={`/films/${film.id}`} className="library-card">
-            <Poster film={film} size="small" decorative />
-            <span className="library-card-title">{film.title}</span>
-            <span className="library-card-meta">
-              {film.year ?? '—'} <RatingBadge film={film} />
-            </span>
-          </Link>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function LibraryTable({ films }: { films: Film[] }) {
-  return (
-    <table className="library-table" aria-label="Films">
-      <thead>
-        <tr>
-          <th scope="col">Title</th>
-          <th scope="col">Year</th>
-          <th scope="col">Director</th>
-          <th scope="col">Runtime</th>
-          <th scope="col">Rating</th>
-        </tr>
-      </thead>
-      <tbody>
-        {films.map((film) => (
-          <tr key={film.id}>
-            <td>
-              <Link href={`/films/${film.id}`}>{film.title}</Link>
-            </td>
-            <td>{film.year ?? '—'}</td>
-            <td>{film.directors.join(', ') || '—'}</td>
-            <td>{runtimeLabel(film.runtimeMinutes) ?? '—'}</td>
-            <td>
-              <RatingBadge film={film} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-function LibraryToolbar(props: {
-  count: number | undefined;
-  sort: LibrarySort;
-  onSort: (sort: LibrarySort) => void;
-  view: LibraryView;
-  onView: (view: LibraryView) => void;
-}) {
-  const { count, sort, onSort, view, onView } = props;
-  return (
-    <div className="toolbar" role="toolbar" aria-label="Library view">
-      <p className="toolbar-count">{count === undefined ? '' : `${count} ${count === 1 ? 'film' : 'films'}`}</p>
-      <label className="field-inline">
-        Sort by
-        <select
-          value={sort.by}
-          onChange={(event) => onSort({ ...sort, by: event.target.value as LibrarySortKey })}
-        >
-          {librarySortKeys.map((key) => (
-            <option key={key} value={key}>
-              {librarySortLabels[key]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <button
-        type="button"
-        className="button-quiet"
-        aria-label={sort.direction === 'asc' ? 'Ascending order; switch to descending' : 'Descending order; switch to ascending'}
-        onClick={() => onSort({ ...sort, direction: sort.direction === 'asc' ? 'desc' : 'asc' })}
-      >
-        {sort.direction === 'asc' ? '↑ Ascending' : '↓ Descending'}
-      </button>
-      <div className="segmented" role="group" aria-label="Layout">
-        <button type="button" aria-pressed={view === 'grid'} onClick={() => onView('grid')}>
-          Grid
-        </button>
-        <button type="button" aria-pressed={view === 'table'} onClick={() => onView('table')}>
-          List
-        </button>
-      </div>
-    </div>
-  );
-}
-
-export function LibraryPage() {
+export function LibraryPage({ tag = null }: { tag?: string | null }) {
   const [sort, setSort] = useStoredPreference('library.sort', parseLibrarySort);
-  const [view, setView] = useStoredPreference('library.view', parseView);
-  const films = useLibraryFilms(sort);
+  const [layout, setLayout] = useStoredPreference('library.view', parseLayout);
+  const [show, setShow] = useStoredPreference('library.show', parseLibraryShow);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const toast = useToast();
+  const allFilms = useLibraryFilms(sort);
+  const films = useMemo(() => allFilms?.filter((film) => filmMatchesFilter(film, { show, tag })), [allFilms, show, tag]);
+  const filmIds = useMemo(() => films?.map((film) => film.id) ?? [], [films]);
+
+  const actions = useMemo<LibraryKeyActions>(() => {
+    const titleOf = (id: string) => films?.find((film) => film.id === id)?.title ?? 'film';
+    return {
+      rate: (id, halfStars) =>
+        void rateFilm(id, halfStars).then(() => toast({ message: `Rated “${titleOf(id)}” ${ratingLabel(halfStars)}.` })),
+      toggleFlag: (id, flag) =>
+        void toggleFilmFlag(id, flag).then((on) =>
+          toast({
+            message:
+              flag === 'watchlist'
+                ? `${on ? 'Added' : 'Removed'} “${titleOf(id)}” ${on ? 'to' : 'from'} your watchlist.`
+                : `${on ? 'Marked' : 'Unmarked'} “${titleOf(id)}” as a favourite.`,
+          }),
+        ),
+      toggleSelected: (id) =>
+        setSelected((current) => {
+          const next = new Set(current);
+          if (!next.delete(id)) next.add(id);
+          return next;
+        }),
+      selectAll: () => setSelected(new Set(filmIds)),
+      clearSelection: () => setSelected(new Set()),
+    };
+  }, [films, filmIds, toast]);
+  const { onKeyDown, itemProps } = useLibraryKeyboard(filmIds, actions);
+  const selectedIds = filmIds.filter((id) => selected.has(id));
+  const viewProps = { films: films ?? [], selected, onToggleSelected: actions.toggleSelected, onKeyDown, itemProps, describedBy: KEYS_HINT_ID };
 
   return (
     <section className="page" aria-labelledby="library-heading">
       <h1 id="library-heading" className="page-title">
-        Library
+        {tag === null ? 'Library' : `Tagged “${tag}”`}
       </h1>
-      <LibraryToolbar count={films?.length} sort={sort} onSort={setSort} view={view} onView={setView} />
+      {tag !== null && (
+        <p>
+          <Link href="/">← All of the Library</Link>
+        </p>
+      )}
+      <LibraryToolbar count={films?.length} show={show} onShow={setShow} sort={sort} onSort={setSort} layout={layout} onLayout={setLayout} />
+      {selectedIds.length > 0 && <SelectionBar filmIds={selectedIds} onClear={actions.clearSelection} />}
+      <p id={KEYS_HINT_ID} className="keys-hint">
+        Arrow keys move · Enter opens · 1–0 rate (1 = ½ star, 0 = 5 stars) · W watchlist · F favourite · Space selects
+      </p>
       {films === undefined ? (
         <p className="quiet" aria-busy="true">
           Loading your films…
         </p>
       ) : films.length === 0 ? (
-        <div className="empty-state">
-          <h2>Your library is empty</h2>
-          <p>Add the first film you want to remember.</p>
-          <Link href="/films/new" className="button-primary">
-            Add film
-          </Link>
-        </div>
-      ) : view === 'grid' ? (
-        <LibraryGrid films={films} />
+        allFilms?.length === 0 ? (
+          <div className="empty-state">
+            <h2>Your library is empty</h2>
+            <p>Add the first film you want to remember.</p>
+            <Link href="/films/new" className="button-primary">
+              Add film
+            </Link>
+          </div>
+        ) : (
+          <div className="empty-state">
+            <h2>No films match</h2>
+            <p>Nothing here is {show === 'watchlist' ? 'on your watchlist' : show === 'favourites' ? 'a favourite' : 'tagged so'} yet.</p>
+            {show !== 'all' && (
+              <button type="button" className="button-secondary" onClick={() => setShow('all')}>
+                Show all films
+              </button>
+            )}
+          </div>
+        )
+      ) : layout === 'grid' ? (
+        <LibraryGrid {...viewProps} />
       ) : (
-        <LibraryTable films={films} />
+        <LibraryTable {...viewProps} />
       )}
     </section>
   );

@@ -1,0 +1,65 @@
+/** A film's tags: chips with remove buttons, and a field that suggests tags already in use. */
+import { useId, useState, type FormEvent } from 'react';
+import { parseTag, suggestTags } from '../../domain/tags';
+import { addTagToFilm, removeTagFromFilm } from '../../db/tags';
+import { Link } from 'wouter';
+import { useAllTags } from '../hooks/useCatalog';
+
+export function TagEditor({ filmId, tags }: { filmId: string; tags: string[] }) {
+  const [text, setText] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const listId = useId();
+  const allTags = useAllTags();
+  const suggestions = suggestTags((allTags ?? []).map(({ tag }) => tag), text, tags);
+
+  const add = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = parseTag(text);
+    if (!result.ok) return setError(result.error);
+    try {
+      await addTagToFilm(filmId, result.tag);
+      setText('');
+      setError(null);
+    } catch (saveError) {
+      setError(saveError instanceof Error ? saveError.message : String(saveError));
+    }
+  };
+
+  return (
+    <section className="tag-editor" aria-label="Tags">
+      <ul className="tag-chips" aria-label="Tags of this film">
+        {tags.map((tag) => (
+          <li key={tag} className="tag-chip">
+            <Link href={`/tagged/${encodeURIComponent(tag)}`}>{tag}</Link>
+            <button type="button" aria-label={`Remove tag ${tag}`} onClick={() => void removeTagFromFilm(filmId, tag)}>
+              ×
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form className="inline-form" onSubmit={add} noValidate>
+        <input
+          aria-label="Add a tag"
+          placeholder="Add a tag…"
+          list={listId}
+          value={text}
+          aria-invalid={error !== null}
+          onChange={(event) => setText(event.target.value)}
+        />
+        <datalist id={listId}>
+          {suggestions.map((tag) => (
+            <option key={tag} value={tag} />
+          ))}
+        </datalist>
+        <button type="submit" className="button-quiet">
+          Add tag
+        </button>
+      </form>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * Keyboard for the Library, as in a file manager: arrow keys move the focus between films (a roving tabindex, so
+ * Tab leaves the grid in one step), Enter opens (the films are links), 1–0 rate the focused film in half stars,
+ * W and F toggle watchlist and favourite, Space selects, Ctrl/Cmd+A selects all, Escape clears the selection.
+ */
+import { useCallback, useState, type KeyboardEvent } from 'react';
+import { halfStarsFromDigitKey } from '../../domain/library-filter';
+import { isHalfStars, type HalfStars } from '../../domain/rating';
+
+export interface LibraryKeyActions {
+  rate(filmId: string, halfStars: HalfStars): void;
+  toggleFlag(filmId: string, flag: 'watchlist' | 'favourite'): void;
+  toggleSelected(filmId: string): void;
+  selectAll(): void;
+  clearSelection(): void;
+}
+
+/** How many items sit on the first row of the container (1 in a table, n in a grid). */
+function columnsOf(items: HTMLElement[]): number {
+  const firstTop = items[0]?.getBoundingClientRect().top;
+  const columns = items.filter((item) => item.getBoundingClientRect().top === firstTop).length;
+  return Math.max(1, columns);
+}
+
+export function useLibraryKeyboard(filmIds: string[], actions: LibraryKeyActions) {
+  const [focusedId, setFocusedId] = useState<string | null>(null);
+  const current = focusedId !== null && filmIds.includes(focusedId) ? focusedId : (filmIds[0] ?? null);
+
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLElement>) => {
+      if (current === null || event.altKey) return;
+      const container = event.currentTarget;
+      const items = Array.from(container.querySelectorAll<HTMLElement>('[data-film-id]'));
+      const index = filmIds.indexOf(current);
+      const columns = container.dataset.layout === 'table' ? 1 : columnsOf(items);
+      const moves: Record<string, number> = {
+        ArrowRight: 1,
+        ArrowLeft: -1,
+        ArrowDown: columns,
+        ArrowUp: -columns,
+        Home: -index,
+        End: filmIds.length - 1 - index,
+      };
+      const modified = event.ctrlKey || event.metaKey;
+      if (event.key in moves && !modified) {
+        event.preventDefault();
+        const next = Math.min(filmIds.length - 1, Math.max(0, index + moves[event.key]!));
+        items[next]?.focus();
+        return;
+      }
+      if (modified) {
+        if (event.key.toLowerCase() === 'a') {
+          event.preventDefault();
+          actions.selectAll();
+        }
+        return;
+      }
+      const halfStars = halfStarsFromDigitKey(event.key);
+      if (halfStars !== null && isHalfStars(halfStars)) {
+        event.preventDefault();
+        actions.rate(current, halfStars);
+      } else if (event.key === 'w' || event.key === 'W') {
+        event.preventDefault();
+        actions.toggleFlag(current, 'watchlist');
+      } else if (event.key === 'f' || event.key === 'F') {
+        event.preventDefault();
+        actions.toggleFlag(current, 'favourite');
+      } else if (event.key === ' ') {
+        event.preventDefault();
+        actions.toggleSelected(current);
+      } else if (event.key === 'Escape') {
+        actions.clearSelection();
+      }
+    },
+    [current, filmIds, actions],
+  );
+
+  /** Props for each film's focusable element. */
+  const itemProps = (filmId: string) => ({
+    'data-film-id': filmId,
+    tabIndex: filmId === current ? 0 : -1,
+    onFocus: () => setFocusedId(filmId),
+  });
+
+  return { onKeyDown, itemProps };
+}

@@ -1,0 +1,104 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { addFilm, filmById } from '../../renderer/src/db/films';
+import { SEED_FILM_ID } from '../../renderer/src/db/seed';
+import { addTagToFilm, setFilmFlag } from '../../renderer/src/db/tags';
+import type { FilmFields } from '../../renderer/src/domain/film';
+import { LibraryPage } from '../../renderer/src/ui/pages/LibraryPage';
+import { freshCatalog, renderInApp } from './render';
+
+const film = (title: string, year: number): FilmFields => ({
+  title, year, originalTitle: null, directors: [], cast: [], genres: [], runtimeMinutes: null, country: null, language: null, overview: null,
+});
+
+let alien: string;
+beforeEach(async () => {
+  await freshCatalog();
+  alien = await addFilm(film('Alien', 1979));
+});
+
+const cards = () => within(screen.getByRole('list', { name: 'Films' })).getAllByRole('link');
+
+describe('Library keyboard', () => {
+  it('moves the focus with arrow keys, and only one film is a tab stop', async () => {
+    renderInApp(<LibraryPage />);
+    await screen.findByRole('list', { name: 'Films' });
+    const [first, second] = cards();
+    expect(cards().map((card) => card.tabIndex)).toEqual([0, -1]);
+    first!.focus();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(second).toHaveFocus();
+    await userEvent.keyboard('{ArrowLeft}');
+    expect(first).toHaveFocus();
+    await userEvent.keyboard('{End}');
+    expect(second).toHaveFocus();
+    expect(cards().map((card) => card.tabIndex)).toEqual([-1, 0]);
+  });
+
+  it('rates the focused film with number keys: 9 is 4½ stars, 0 is 5 stars', async () => {
+    renderInApp(<LibraryPage />);
+    await screen.findByRole('list', { name: 'Films' });
+    cards()[0]!.focus(); // Alien
+    await userEvent.keyboard('9');
+    await vi.waitFor(async () => expect((await filmById(alien))?.rating).toBe(9));
+    expect(await screen.findByText('Rated “Alien” 4.5 stars.')).toBeInTheDocument();
+    await userEvent.keyboard('0');
+    await vi.waitFor(async () => expect((await filmById(alien))?.rating).toBe(10));
+    await userEvent.keyboard('1');
+    await vi.waitFor(async () => expect((await filmById(alien))?.rating).toBe(1));
+  });
+
+  it('toggles watchlist with W and favourite with F, shown as badges', async () => {
+    renderInApp(<LibraryPage />);
+    await screen.findByRole('list', { name: 'Films' });
+    cards()[1]!.focus(); // Red Hot
+    await userEvent.keyboard('w');
+    await userEvent.keyboard('f');
+    await vi.waitFor(async () => expect(await filmById(SEED_FILM_ID)).toMatchObject({ watchlist: true, favourite: true }));
+    await vi.waitFor(() => {
+      expect(within(cards()[1]!).getByText('Watchlist')).toBeInTheDocument();
+      expect(within(cards()[1]!).getByText('Favourite')).toBeInTheDocument();
+    });
+    await userEvent.keyboard('w');
+    await vi.waitFor(async () => expect((await filmById(SEED_FILM_ID))?.watchlist).toBe(false));
+  });
+
+  it('selects with Space and acts on the selection', async () => {
+    renderInApp(<LibraryPage />);
+    await screen.findByRole('list', { name: 'Films' });
+    cards()[0]!.focus();
+    await userEvent.keyboard(' ');
+    await userEvent.keyboard('{ArrowRight} ');
+    const bar = screen.getByRole('region', { name: 'Selection' });
+    expect(bar).toHaveTextContent('2 selected');
+    await userEvent.click(within(bar).getByRole('button', { name: 'Add to watchlist' }));
+    await vi.waitFor(async () => expect((await filmById(alien))?.watchlist).toBe(true));
+    expect((await filmById(SEED_FILM_ID))?.watchlist).toBe(true);
+    // Escape clears the selection from the selection bar too, where the focus now is.
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('region', { name: 'Selection' })).not.toBeInTheDocument();
+  });
+});
+
+describe('Library filters', () => {
+  it('shows only the watchlist or favourites when asked, with a way back from an empty view', async () => {
+    await setFilmFlag(alien, 'watchlist', true);
+    renderInApp(<LibraryPage />);
+    await screen.findByRole('list', { name: 'Films' });
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Show' }), 'watchlist');
+    await vi.waitFor(() => expect(cards().map((card) => card.querySelector('.library-card-title')?.textContent)).toEqual(['Alien']));
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Show' }), 'favourites');
+    expect(await screen.findByRole('heading', { name: 'No films match' })).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Show all films' }));
+    await vi.waitFor(() => expect(cards()).toHaveLength(2));
+  });
+
+  it('lists the films with one tag', async () => {
+    await addTagToFilm(SEED_FILM_ID, 'Music');
+    renderInApp(<LibraryPage tag="music" />);
+    expect(await screen.findByRole('heading', { name: 'Tagged “music”' })).toBeInTheDocument();
+    await vi.waitFor(() => expect(cards()).toHaveLength(1));
+    expect(cards()[0]).toHaveTextContent('Red Hot');
+  });
+});
