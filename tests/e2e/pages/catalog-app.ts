@@ -17,7 +17,7 @@ export class CatalogApp {
   }
 
   async libraryTitles(): Promise<string[]> {
-    await this.page.getByRole('heading', { name: 'Library', level: 1 }).waitFor();
+    await this.page.getByRole('toolbar', { name: 'Library view' }).waitFor();
     return this.page.locator('.library-card-title, .library-table tbody td:nth-child(2)').allTextContents();
   }
 
