@@ -43,6 +43,21 @@ function useCatalogOpening(): [CatalogState, () => void] {
   return [state, retry];
 }
 
+/** A file dropped outside a drop zone must not make the window open the file and leave Cinefile. */
+function useNoStrayFileDrops(): void {
+  useEffect(() => {
+    const keep = (event: DragEvent) => {
+      if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+    };
+    window.addEventListener('dragover', keep);
+    window.addEventListener('drop', keep);
+    return () => {
+      window.removeEventListener('dragover', keep);
+      window.removeEventListener('drop', keep);
+    };
+  }, []);
+}
+
 /** Follows the native menu's commands (Electron only). */
 function MenuCommands() {
   const [, navigate] = useLocation();
@@ -66,6 +81,7 @@ const mainNavigation: [href: string, label: string][] = [
 ];
 
 function Shell() {
+  useNoStrayFileDrops();
   return (
     <div className="shell">
       <header className="topbar">

@@ -1,5 +1,112 @@
-/** Placeholder: built by its feature's issue work. */
+/** On a film's page: the lists it is in (with its place in ranked ones), and adding it to another or a new list. */
+import { useState, type FormEvent } from 'react';
+import { Link } from 'wouter';
+import { filmDisplayTitle } from '../../domain/film';
+import type { ListFields } from '../../domain/list';
+import { addFilmsToList, createList } from '../../db/lists';
+import { useFilm } from '../hooks/useCatalog';
+import { useAllLists, useListsOfFilm } from '../hooks/useLists';
+import { ListForm } from './ListForm';
+import { useToast } from './Toasts';
+import '../styles/lists.css';
+
+/** The select's value for "make a new list", which no list id can equal (ids are UUIDs). */
+const NEW_LIST = 'new';
+
 export function ListsPanel({ filmId }: { filmId: string }) {
-  void filmId;
-  return null;
+  const places = useListsOfFilm(filmId);
+  const lists = useAllLists();
+  const film = useFilm(filmId);
+  const toast = useToast();
+  const [choice, setChoice] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  const inLists = new Set(places?.map((place) => place.list.id));
+  const available = (lists ?? []).filter((summary) => !inLists.has(summary.list.id));
+  const filmName = film ? `“${filmDisplayTitle(film)}”` : 'This film';
+
+  const addTo = async (listId: string, listName: string) => {
+    const result = await addFilmsToList(listId, [filmId]);
+    setChoice('');
+    setError(null);
+    toast({
+      message: result.added > 0 ? `Added ${filmName} to “${listName}”.` : `${filmName} is already in “${listName}”.`,
+    });
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const list = available.find((summary) => summary.list.id === choice)?.list;
+    if (!list) return setError('Choose a list to add this film to, or “New list…” to start one.');
+    try {
+      await addTo(list.id, list.name);
+    } catch (addError) {
+      setError(`Could not add the film: ${addError instanceof Error ? addError.message : String(addError)}`);
+    }
+  };
+
+  const createAndAdd = async (fields: ListFields) => {
+    const id = await createList(fields);
+    await addTo(id, fields.name);
+  };
+
+  return (
+    <section className="panel lists-panel" aria-labelledby="film-lists-heading">
+      <h2 id="film-lists-heading">Lists</h2>
+      {places === undefined ? null : places.length === 0 ? (
+        <p className="quiet">Not in any list yet.</p>
+      ) : (
+        <ul className="lists-panel-places" aria-label="Lists with this film">
+          {places.map(({ list, rank }) => (
+            <li key={list.id}>
+              <Link href={`/lists/${list.id}`}>{list.name}</Link>
+              {list.ranked && <span className="list-tag">No. {rank}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      <form className="inline-form lists-panel-add" onSubmit={submit} noValidate>
+        <label className="field-inline">
+          Add to list
+          <select
+            value={choice}
+            aria-invalid={error !== null}
+            onChange={(event) => {
+              setChoice(event.target.value);
+              setError(null);
+            }}
+          >
+            <option value="">Choose a list…</option>
+            {available.map(({ list }) => (
+              <option key={list.id} value={list.id}>
+                {list.name}
+              </option>
+            ))}
+            <option value={NEW_LIST}>New list…</option>
+          </select>
+        </label>
+        {choice !== NEW_LIST && (
+          <button type="submit" className="button-secondary">
+            Add
+          </button>
+        )}
+      </form>
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+      {choice === NEW_LIST && (
+        <div className="lists-panel-new">
+          <ListForm
+            submitLabel="Create list and add"
+            show={{ description: false }}
+            autoFocus
+            onSubmit={createAndAdd}
+            onCancel={() => setChoice('')}
+          />
+        </div>
+      )}
+    </section>
+  );
 }

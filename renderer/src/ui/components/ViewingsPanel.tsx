@@ -1,79 +1,130 @@
-/** "I watched it": log a viewing on a date (today by default) and see every viewing of the film. */
-import { useState, type FormEvent } from 'react';
-import { formatCalendarDate, localDateIso, parseWatchedOn } from '../../domain/viewing';
-import { deleteViewing, logViewing, restoreViewing } from '../../db/viewings';
+/**
+ * "I watched it": log a viewing (today by default, or only a month or year, or no date) with what was true that
+ * time, and see, edit or remove every viewing of the film.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { formatWatchedOn, watchedOnPhrase, type Viewing, type ViewingFields } from '../../domain/viewing';
+import { newViewingDraft, viewingDraftOf } from '../../domain/viewing-draft';
+import { deleteViewing, logViewing, restoreViewing, updateViewing } from '../../db/viewings';
 import { useViewings } from '../hooks/useCatalog';
 import { useToast } from './Toasts';
+import { ViewingFacts } from './ViewingFacts';
+import { ViewingForm } from './ViewingForm';
+import '../styles/diary.css';
+
+interface ViewingItemProps {
+  viewing: Viewing;
+  others: readonly Viewing[];
+  editing: boolean;
+  onEdit: (editing: boolean) => void;
+  onRemove: (viewing: Viewing) => void;
+}
+
+function ViewingItem({ viewing, others, editing, onEdit, onRemove }: ViewingItemProps) {
+  const when = formatWatchedOn(viewing.watchedOn);
+  const editButton = useRef<HTMLButtonElement>(null);
+  const wasEditing = useRef(false);
+  useEffect(() => {
+    // Back from the edit form, keyboard focus returns to the Edit button it started from.
+    if (wasEditing.current && !editing) editButton.current?.focus();
+    wasEditing.current = editing;
+  }, [editing]);
+
+  if (editing) {
+    return (
+      <li className="viewing-entry is-editing">
+        <ViewingForm
+          label={`Edit viewing of ${when}`}
+          initial={viewingDraftOf(viewing)}
+          loggedBefore={others}
+          detailsOpen
+          focusOnOpen
+          submitLabel="Save viewing"
+          onSave={async (fields) => {
+            await updateViewing(viewing.id, fields);
+            onEdit(false);
+          }}
+          onCancel={() => onEdit(false)}
+        />
+      </li>
+    );
+  }
+  return (
+    <li className="viewing-entry">
+      <div className="viewing-entry-line">
+        <time dateTime={viewing.watchedOn ?? undefined} className="viewing-date">
+          {when}
+        </time>
+        <ViewingFacts viewing={viewing} />
+      </div>
+      {viewing.note && <p className="viewing-note">{viewing.note}</p>}
+      <div className="viewing-actions">
+        <button ref={editButton} type="button" className="button-quiet" aria-label={`Edit viewing of ${when}`} onClick={() => onEdit(true)}>
+          Edit
+        </button>
+        <button type="button" className="button-quiet" aria-label={`Remove viewing of ${when}`} onClick={() => onRemove(viewing)}>
+          Remove
+        </button>
+      </div>
+    </li>
+  );
+}
 
 export function ViewingsPanel({ filmId }: { filmId: string }) {
   const viewings = useViewings(filmId);
   const toast = useToast();
-  const [date, setDate] = useState(() => localDateIso(new Date()));
-  const [error, setError] = useState<string | null>(null);
+  const [editingId, setEditingId] = useState<string | null>(null);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const result = parseWatchedOn(date, new Date());
-    if (!result.ok) return setError(result.error);
-    setError(null);
-    try {
-      await logViewing(filmId, result.watchedOn);
-    } catch (saveError) {
-      return setError(`Could not log the viewing: ${saveError instanceof Error ? saveError.message : String(saveError)}`);
-    }
-    toast({ message: `Logged a viewing on ${formatCalendarDate(result.watchedOn)}.` });
+  const log = async (fields: ViewingFields) => {
+    const { watchedOn, ...details } = fields;
+    await logViewing(filmId, watchedOn, details);
+    toast({ message: `Logged a ${fields.rewatch ? 'rewatch' : 'viewing'} ${watchedOnPhrase(watchedOn)}.` });
   };
 
-  const remove = async (id: string) => {
-    const removed = await deleteViewing(id);
+  const remove = async (viewing: Viewing) => {
+    const removed = await deleteViewing(viewing.id);
     if (!removed) return;
     toast({
-      message: `Removed the viewing of ${formatCalendarDate(removed.watchedOn ?? '')}.`,
+      message: `Removed the viewing ${watchedOnPhrase(removed.watchedOn)}.`,
       action: { label: 'Undo', run: () => restoreViewing(removed) },
     });
   };
 
   return (
-    <section className="panel" aria-labelledby="viewings-heading">
+    <section className="panel viewings-panel" aria-labelledby="viewings-heading">
       <h2 id="viewings-heading">Viewings</h2>
-      <form className="inline-form" onSubmit={submit} noValidate>
-        <label className="field-inline">
-          Date watched
-          <input
-            type="date"
-            value={date}
-            max={localDateIso(new Date())}
-            aria-invalid={error !== null}
-            onChange={(event) => setDate(event.target.value)}
-          />
-        </label>
-        <button type="submit" className="button-secondary">
-          Log viewing
-        </button>
-      </form>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
+      {viewings === undefined ? (
+        <p className="quiet" aria-busy="true">
+          Loading viewings…
         </p>
-      )}
-      {viewings === undefined ? null : viewings.length === 0 ? (
-        <p className="quiet">Not watched yet.</p>
       ) : (
-        <ul className="viewing-list" aria-label="Viewings">
-          {viewings.map((viewing) => (
-            <li key={viewing.id}>
-              <time dateTime={viewing.watchedOn ?? undefined}>{formatCalendarDate(viewing.watchedOn ?? '')}</time>
-              <button
-                type="button"
-                className="button-quiet"
-                aria-label={`Remove viewing of ${formatCalendarDate(viewing.watchedOn ?? '')}`}
-                onClick={() => void remove(viewing.id)}
-              >
-                Remove
-              </button>
-            </li>
-          ))}
-        </ul>
+        <>
+          {/* Rendered once the history is known, so the rewatch box shows the truth from the start. */}
+          <ViewingForm
+            label="Log a viewing"
+            initial={newViewingDraft(new Date())}
+            nextDraft={() => newViewingDraft(new Date())}
+            loggedBefore={viewings}
+            submitLabel="Log viewing"
+            onSave={log}
+          />
+          {viewings.length === 0 ? (
+            <p className="quiet">Not watched yet.</p>
+          ) : (
+            <ul className="viewing-history" aria-label="Viewings">
+              {viewings.map((viewing) => (
+                <ViewingItem
+                  key={viewing.id}
+                  viewing={viewing}
+                  others={viewings.filter((other) => other.id !== viewing.id)}
+                  editing={editingId === viewing.id}
+                  onEdit={(editing) => setEditingId(editing ? viewing.id : null)}
+                  onRemove={(removed) => void remove(removed)}
+                />
+              ))}
+            </ul>
+          )}
+        </>
       )}
     </section>
   );
