@@ -3,49 +3,20 @@
  * a person's first session with Cinefile, from the seeded Red Hot to deleting a film and taking it back.
  */
 import { fileURLToPath } from 'node:url';
-import type { ConsoleMessage, Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { CatalogApp } from './pages/catalog-app';
-import { freshProfile, type AppTarget, type RunningApp } from './targets';
+import { appPerTest } from './session';
+import type { AppTarget } from './targets';
 
 const screenshotDir = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
-/** Console errors and dialogs a page raised: a CSP violation or an alert() means something ran that should not. */
-function watchForTrouble(page: Page): { errors: string[]; dialogs: string[] } {
-  const trouble = { errors: [] as string[], dialogs: [] as string[] };
-  page.on('console', (message: ConsoleMessage) => {
-    if (message.type() === 'error') trouble.errors.push(message.text());
-  });
-  page.on('pageerror', (error) => trouble.errors.push(error.message));
-  page.on('dialog', (dialog) => {
-    trouble.dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-  return trouble;
-}
-
 export function catalogSpecs(target: AppTarget, options: { screenshots: boolean }): void {
   describe(`Cinefile in ${target.name}`, () => {
-    let profile: ReturnType<typeof freshProfile>;
-    let running: RunningApp;
+    const session = appPerTest(target);
     let app: CatalogApp;
-    let trouble: ReturnType<typeof watchForTrouble>;
 
-    const open = async () => {
-      running = await target.launch(profile.dir);
-      running.page.setDefaultTimeout(10_000);
-      trouble = watchForTrouble(running.page);
-      app = new CatalogApp(running.page);
-    };
-
-    beforeEach(async () => {
-      profile = freshProfile();
-      await open();
-    });
-
-    afterEach(async () => {
-      await running.close();
-      profile.remove();
+    beforeEach(() => {
+      app = new CatalogApp(session.page);
     });
 
     it('opens on the Library with Red Hot (1993) first, and its page shows the seed in full', async () => {
@@ -67,7 +38,7 @@ export function catalogSpecs(target: AppTarget, options: { screenshots: boolean 
       expect(cast[0]?.replace(/\s+/g, ' ')).toBe('Balthazar Getty Alexi');
       expect(cast[10]?.replace(/\s+/g, ' ')).toBe('Diane Fletcher Mrs. Kirov');
       if (options.screenshots) await page.screenshot({ path: `${screenshotDir}red-hot.png`, fullPage: true });
-      expect(trouble.errors).toEqual([]);
+      expect(session.errors).toEqual([]);
     });
 
     it('adds a film with clear validation, rates it 4.5, notes it, logs a viewing, and keeps it all after restarting', async () => {
@@ -105,15 +76,15 @@ export function catalogSpecs(target: AppTarget, options: { screenshots: boolean 
       expect(await app.checkedRating()).toBe('4.5 stars');
 
       // Close the app entirely and open it again on the same profile.
-      await running.close();
-      await open();
+      await session.restart();
+      app = new CatalogApp(session.page);
       expect(await app.libraryTitles()).toEqual(['Alien', 'Red Hot']);
       await app.openFilm('Alien');
       expect(await app.checkedRating()).toBe('4.5 stars');
       expect(await app.notes().first().innerText()).toContain('A perfect organism.');
       expect(await app.page.getByRole('list', { name: 'Viewings' }).getByRole('listitem').count()).toBe(1);
       expect(await app.page.getByRole('list', { name: 'Cast' }).innerText()).toContain('Sigourney Weaver');
-      expect(trouble.errors).toEqual([]);
+      expect(session.errors).toEqual([]);
     });
 
     it('rates by keyboard and clears the rating', async () => {
@@ -151,7 +122,7 @@ export function catalogSpecs(target: AppTarget, options: { screenshots: boolean 
       expect(await note.locator('.note-body').innerText()).toBe(`Careful: ${payload}`);
       expect(await note.locator('img').count()).toBe(0);
       await app.page.waitForTimeout(300);
-      expect(trouble.dialogs).toEqual([]);
+      expect(session.dialogs).toEqual([]);
     });
 
     it('switches between grid and list, sorts, and remembers the layout', async () => {

@@ -5,45 +5,28 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { CatalogApp } from './pages/catalog-app';
 import { dayBeforeToday, DiaryPages, longDate, monthHeading } from './pages/diary';
-import { chromiumTarget, freshProfile, type RunningApp } from './targets';
+import { appPerTest } from './session';
+import { chromiumTarget } from './targets';
 
 const screenshotDir = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const target = chromiumTarget(inject('baseUrl'));
 
 describe('The diary in Chromium', () => {
-  let profile: ReturnType<typeof freshProfile>;
-  let running: RunningApp;
+  const session = appPerTest(target);
+  const errors = session.errors;
   let page: Page;
-  let errors: string[];
   let app: CatalogApp;
   let diary: DiaryPages;
 
-  /** Opens the app on the test's profile; again on the same profile is "reopening the app". */
-  const open = async () => {
-    running = await target.launch(profile.dir);
-    page = running.page;
-    page.setDefaultTimeout(10_000);
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
+  const bindPage = () => {
+    page = session.page;
     app = new CatalogApp(page);
     diary = new DiaryPages(page);
   };
-
-  beforeEach(async () => {
-    profile = freshProfile();
-    errors = [];
-    await open();
-  });
-
-  afterEach(async () => {
-    await running.close();
-    profile.remove();
-  });
+  beforeEach(bindPage);
 
   it('logs viewings on film pages and reads them back in the Diary, newest first by month', async () => {
     const [apartmentDay, redHotAgain, alienDay, redHotFirst] = [4, 11, 40, 53].map(dayBeforeToday) as [string, string, string, string];
@@ -82,8 +65,8 @@ describe('The diary in Chromium', () => {
     expect(await rewatched.innerText()).toMatch(new RegExp(`${longDate(redHotAgain)}[^]*Rated 4.5 stars[^]*Rewatch[^]*Streaming`));
 
     // Restarting keeps the diary; the screenshot shows it without the toasts of the logging above.
-    await running.close();
-    await open();
+    await session.restart();
+    bindPage();
     await diary.openDiary();
     await expect.poll(() => diary.monthHeadings()).toEqual(expectedMonths);
     await page.screenshot({ path: `${screenshotDir}diary.png` });

@@ -1,24 +1,16 @@
 // The Library by keyboard alone in Chromium: move, rate, flag, select, and find a film again by its tag.
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { CatalogApp } from './pages/catalog-app';
-import { chromiumTarget, freshProfile, type RunningApp } from './targets';
+import { appPerTest } from './session';
+import { chromiumTarget } from './targets';
 
 describe('Library keyboard and tags in chromium', () => {
   const target = chromiumTarget(inject('baseUrl'));
-  let profile: ReturnType<typeof freshProfile>;
-  let running: RunningApp;
+  const session = appPerTest(target);
   let app: CatalogApp;
 
-  beforeEach(async () => {
-    profile = freshProfile();
-    running = await target.launch(profile.dir);
-    running.page.setDefaultTimeout(10_000);
-    app = new CatalogApp(running.page);
-  });
-
-  afterEach(async () => {
-    await running.close();
-    profile.remove();
+  beforeEach(() => {
+    app = new CatalogApp(session.page);
   });
 
   it('rates with number keys, flags with W and F, and opens with Enter', async () => {

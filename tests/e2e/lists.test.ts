@@ -3,38 +3,24 @@
  * button, note an entry, and find it all again after a reload. Takes the README's screenshot of a list.
  */
 import { fileURLToPath } from 'node:url';
-import type { ConsoleMessage } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { CatalogApp } from './pages/catalog-app';
 import { ListsModel } from './pages/lists';
-import { chromiumTarget, freshProfile, type RunningApp } from './targets';
+import { appPerTest } from './session';
+import { chromiumTarget } from './targets';
 
 const screenshotDir = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const target = chromiumTarget(inject('baseUrl'));
 
 describe('Lists in chromium', () => {
-  let profile: ReturnType<typeof freshProfile>;
-  let running: RunningApp;
+  const session = appPerTest(target);
+  const errors = session.errors;
   let app: CatalogApp;
   let lists: ListsModel;
-  let errors: string[];
 
-  beforeEach(async () => {
-    profile = freshProfile();
-    running = await target.launch(profile.dir);
-    running.page.setDefaultTimeout(10_000);
-    errors = [];
-    running.page.on('console', (message: ConsoleMessage) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    running.page.on('pageerror', (error) => errors.push(error.message));
-    app = new CatalogApp(running.page);
-    lists = new ListsModel(running.page);
-  });
-
-  afterEach(async () => {
-    await running.close();
-    profile.remove();
+  beforeEach(() => {
+    app = new CatalogApp(session.page);
+    lists = new ListsModel(session.page);
   });
 
   it('builds a ranked list, reorders it by keyboard, drag and button, and keeps the order after a reload', async () => {

@@ -4,35 +4,22 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { CatalogApp } from './pages/catalog-app';
 import { dayFromToday, LoansPages } from './pages/loans';
-import { chromiumTarget, freshProfile, type RunningApp } from './targets';
+import { appPerTest } from './session';
+import { chromiumTarget } from './targets';
 
 const screenshotDir = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const target = chromiumTarget(inject('baseUrl'));
 
 describe('Copies and loans in Chromium', () => {
-  let profile: ReturnType<typeof freshProfile>;
-  let running: RunningApp;
+  const session = appPerTest(target);
+  const errors = session.errors;
   let page: Page;
-  let errors: string[];
 
-  beforeEach(async () => {
-    profile = freshProfile();
-    running = await target.launch(profile.dir);
-    page = running.page;
-    page.setDefaultTimeout(10_000);
-    errors = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
-  });
-
-  afterEach(async () => {
-    await running.close();
-    profile.remove();
+  beforeEach(() => {
+    page = session.page;
   });
 
   it('lends copies, shows the overdue loan first, takes it back and keeps it as history', async () => {

@@ -5,41 +5,28 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { CatalogApp } from './pages/catalog-app';
 import { fixturePath, PosterPicker } from './pages/posters';
-import { chromiumTarget, freshProfile, type RunningApp } from './targets';
+import { appPerTest } from './session';
+import { chromiumTarget } from './targets';
 
 const screenshotDir = fileURLToPath(new URL('./screenshots/', import.meta.url));
 const target = chromiumTarget(inject('baseUrl'));
 const { naturalWidth } = PosterPicker;
 
 describe('Posters in Chromium', () => {
-  let profile: ReturnType<typeof freshProfile>;
-  let running: RunningApp;
+  // Console errors: a Content-Security-Policy refusal of a blob: image would show up here.
+  const session = appPerTest(target);
+  const errors = session.errors;
   let page: Page;
   let app: CatalogApp;
   let posters: PosterPicker;
-  // Console errors: a Content-Security-Policy refusal of a blob: image would show up here.
-  let errors: string[];
 
-  beforeEach(async () => {
-    profile = freshProfile();
-    running = await target.launch(profile.dir);
-    page = running.page;
-    page.setDefaultTimeout(10_000);
-    errors = [];
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    page.on('pageerror', (error) => errors.push(error.message));
+  beforeEach(() => {
+    page = session.page;
     app = new CatalogApp(page);
     posters = new PosterPicker(page);
-  });
-
-  afterEach(async () => {
-    await running.close();
-    profile.remove();
   });
 
   it('sets a poster from the file dialog; the film page and the Library show it, also after a reload', async () => {
