@@ -3,14 +3,9 @@ import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
-import { db } from '../../renderer/src/db/index';
 import { ToastProvider } from '../../renderer/src/ui/components/Toasts';
 
-export async function freshCatalog(): Promise<void> {
-  db.close();
-  await db.delete();
-  await db.open();
-}
+export { freshCatalog } from '../fixtures/catalog';
 
 export function renderInApp(ui: ReactElement, path = '/'): RenderResult & { history: string[] } {
   const location = memoryLocation({ path, record: true });

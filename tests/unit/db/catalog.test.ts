@@ -6,6 +6,7 @@ import { SEED_FILM_ID } from '../../../renderer/src/db/seed';
 import { deleteViewing, logViewing, restoreViewing, viewingsOfFilm } from '../../../renderer/src/db/viewings';
 import type { FilmFields } from '../../../renderer/src/domain/film';
 import { CinefileDb } from '../../../renderer/src/db/schema';
+import { freshCatalog } from '../../fixtures/catalog';
 
 const alien: FilmFields = {
   title: 'Alien',
@@ -20,11 +21,7 @@ const alien: FilmFields = {
   overview: 'In space no one can hear you scream.',
 };
 
-beforeEach(async () => {
-  db.close();
-  await db.delete();
-  await db.open();
-});
+beforeEach(freshCatalog);
 
 describe('a new catalog', () => {
   it('opens with Red Hot (1993) as its first and only entry', async () => {

@@ -6,6 +6,7 @@ import { addFilm, deleteFilm, restoreDeletedFilm } from '../../../renderer/src/d
 import { db } from '../../../renderer/src/db/index';
 import { SEED_FILM_ID } from '../../../renderer/src/db/seed';
 import type { CopyFields } from '../../../renderer/src/domain/copy';
+import { freshCatalog } from '../../fixtures/catalog';
 
 const bluRay: CopyFields = {
   format: 'Blu-ray',
@@ -20,11 +21,7 @@ const bluRay: CopyFields = {
 
 const today = '2026-11-20';
 
-beforeEach(async () => {
-  db.close();
-  await db.delete();
-  await db.open();
-});
+beforeEach(freshCatalog);
 
 async function alien(): Promise<string> {
   return addFilm({

@@ -19,16 +19,13 @@ import {
 import { SEED_FILM_ID } from '../../../renderer/src/db/seed';
 import { logViewing } from '../../../renderer/src/db/viewings';
 import type { FilmFields } from '../../../renderer/src/domain/film';
+import { freshCatalog } from '../../fixtures/catalog';
 
 const film = (title: string, year: number): FilmFields => ({
   title, year, originalTitle: null, directors: [], cast: [], genres: [], runtimeMinutes: null, country: null, language: null, overview: null,
 });
 
-beforeEach(async () => {
-  db.close();
-  await db.delete();
-  await db.open();
-});
+beforeEach(freshCatalog);
 
 const titlesOf = async (listId: string) => (await entriesOfList(listId)).map((row) => row.film.title);
 

@@ -11,6 +11,7 @@ import {
 } from '../../../renderer/src/db/posters';
 import { SEED_FILM_ID } from '../../../renderer/src/db/seed';
 import type { FilmFields } from '../../../renderer/src/domain/film';
+import { freshCatalog } from '../../fixtures/catalog';
 
 const alien: FilmFields = {
   title: 'Alien', originalTitle: null, year: 1979, directors: [], cast: [], genres: [], runtimeMinutes: null,
@@ -23,11 +24,7 @@ const posterIdOf = async (filmId: string) => {
   return poster?.kind === 'image' ? poster.posterId : null;
 };
 
-beforeEach(async () => {
-  db.close();
-  await db.delete();
-  await db.open();
-});
+beforeEach(freshCatalog);
 
 describe('setting a poster image', () => {
   it('stores the image and its thumbnail and points the film at them, surviving a reopen', async () => {

@@ -1,14 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { addFilm, filmById } from '../../../renderer/src/db/films';
-import { db } from '../../../renderer/src/db/index';
 import { SEED_FILM_ID } from '../../../renderer/src/db/seed';
 import { addTagToFilm, allTags, removeTagFromFilm, renameTag, restoreTags, setFlagOnFilms, toggleFilmFlag } from '../../../renderer/src/db/tags';
+import { freshCatalog } from '../../fixtures/catalog';
 
-beforeEach(async () => {
-  db.close();
-  await db.delete();
-  await db.open();
-});
+beforeEach(freshCatalog);
 
 const blank = { originalTitle: null, year: null, directors: [], cast: [], genres: [], runtimeMinutes: null, country: null, language: null, overview: null };
 

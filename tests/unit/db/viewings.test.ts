@@ -11,6 +11,7 @@ import {
   viewingsOfFilm,
 } from '../../../renderer/src/db/viewings';
 import type { FilmFields } from '../../../renderer/src/domain/film';
+import { freshCatalog } from '../../fixtures/catalog';
 
 const NOW = new Date(2026, 10, 25, 12, 0);
 const at = (iso: string) => new Date(iso);
@@ -20,11 +21,7 @@ const alien: FilmFields = {
   runtimeMinutes: 117, country: null, language: null, overview: null,
 };
 
-beforeEach(async () => {
-  db.close();
-  await db.delete();
-  await db.open();
-});
+beforeEach(freshCatalog);
 
 describe('logging viewings', () => {
   it('stores every detail of a viewing, with the rating as a snapshot separate from the film', async () => {
