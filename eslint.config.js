@@ -38,6 +38,11 @@ export default tseslint.config(
     languageOptions: { globals: globals.browser },
   },
   {
+    // The benchmark runs functions inside the page (page.evaluate), where browser globals exist.
+    files: ['tests/bench/**'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
     files: ['renderer/src/domain/**'],
     rules: restrict(
       'domain/ is pure TypeScript: it may import only other domain/ modules.',

@@ -1,8 +1,10 @@
 /** The add/edit copy form: labelled fields, a message beside each one that needs fixing, nothing saved until all are right. */
-import { useId, useRef, useState, type FormEvent } from 'react';
-import { copyFormats, parseCopyDraft, type CopyDraft, type CopyDraftErrors, type CopyFields } from '../../domain/copy';
+import { useId, useState } from 'react';
+import { copyFormats, parseCopyDraft, type CopyDraft, type CopyFields } from '../../domain/copy';
 import { localDateIso } from '../../domain/viewing';
+import { useFormSubmit } from '../hooks/useFormSubmit';
 import { Field } from './Field';
+import { FieldErrorCount, FormActions, FormAlert } from './FormParts';
 import '../styles/copies.css';
 
 interface CopyFormProps {
@@ -20,34 +22,16 @@ const fieldOrder: (keyof CopyDraft)[] = ['format', 'edition', 'region', 'barcode
 
 export function CopyForm({ title, initial, submitLabel, onSave, onCancel }: CopyFormProps) {
   const [draft, setDraft] = useState<CopyDraft>(initial);
-  const [errors, setErrors] = useState<CopyDraftErrors>({});
-  const [saveError, setSaveError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { errors, saveError, saving, submit, formRef } = useFormSubmit({
+    parse: () => parseCopyDraft(draft),
+    save: onSave,
+    failurePrefix: 'Could not save the copy',
+    focusInvalid: { by: 'name', fieldOrder },
+    closesOnSave: true,
+  });
   const titleId = useId();
 
   const set = (name: keyof CopyDraft, value: string) => setDraft((current) => ({ ...current, [name]: value }));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const result = parseCopyDraft(draft);
-    if (!result.ok) {
-      setErrors(result.errors);
-      // Land keyboard and screen-reader users on the first field that needs fixing.
-      const first = fieldOrder.find((name) => result.errors[name]);
-      formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
-      return;
-    }
-    setErrors({});
-    setSaveError(null);
-    setSaving(true);
-    try {
-      await onSave(result.fields);
-    } catch (error) {
-      setSaveError(`Could not save the copy: ${error instanceof Error ? error.message : String(error)}`);
-      setSaving(false);
-    }
-  };
 
   const text = (name: TextName, label: string, options: { hint?: string; type?: string; inputMode?: 'numeric' | 'decimal'; max?: string } = {}) => (
     <Field label={label} error={errors[name]} hint={options.hint}>
@@ -96,24 +80,9 @@ export function CopyForm({ title, initial, submitLabel, onSave, onCancel }: Copy
         {text('price', 'Price paid', { inputMode: 'decimal', hint: 'e.g. 12.99' })}
         {text('currency', 'Currency')}
       </div>
-      {saveError && (
-        <p className="field-error" role="alert">
-          {saveError}
-        </p>
-      )}
-      {Object.keys(errors).length > 0 && (
-        <p className="field-error" role="alert">
-          {Object.keys(errors).length === 1 ? 'One field needs attention.' : `${Object.keys(errors).length} fields need attention.`}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="button-primary" disabled={saving}>
-          {saving ? 'Saving…' : submitLabel}
-        </button>
-        <button type="button" className="button-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormAlert message={saveError} />
+      <FieldErrorCount errors={errors} />
+      <FormActions submitLabel={submitLabel} saving={saving} savingLabel="Saving…" onCancel={onCancel} />
     </form>
   );
 }

@@ -1,9 +1,11 @@
 /** The add/edit film form: labelled fields, a message beside each field that needs fixing, nothing lost. */
-import { useRef, useState, type FormEvent } from 'react';
-import { parseFilmDraft, type FilmDraft, type FilmDraftErrors, type FilmDraftField } from '../../domain/film-draft';
+import { useState } from 'react';
+import { parseFilmDraft, type FilmDraft, type FilmDraftField } from '../../domain/film-draft';
 import type { FilmFields } from '../../domain/film';
+import { useFormSubmit } from '../hooks/useFormSubmit';
 import { CastEditor } from './CastEditor';
 import { Field } from './Field';
+import { FieldErrorCount, FormActions, FormAlert } from './FormParts';
 
 interface FilmFormProps {
   initial: FilmDraft;
@@ -20,33 +22,16 @@ const fieldOrder: FilmDraftField[] = [
 
 export function FilmForm({ initial, submitLabel, onSubmit, onCancel }: FilmFormProps) {
   const [draft, setDraft] = useState<FilmDraft>(initial);
-  const [errors, setErrors] = useState<FilmDraftErrors>({});
-  const [saveError, setSaveError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { errors, saveError, saving, submit, formRef } = useFormSubmit({
+    parse: () => parseFilmDraft(draft),
+    save: onSubmit,
+    failurePrefix: 'Could not save',
+    // By wrapper, not name: the cast is a group of rows and the overview has no name.
+    focusInvalid: { by: 'data-field', fieldOrder },
+    closesOnSave: true,
+  });
 
   const set = (name: TextFieldName) => (value: string) => setDraft((current) => ({ ...current, [name]: value }));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const result = parseFilmDraft(draft);
-    if (!result.ok) {
-      setErrors(result.errors);
-      // Move focus to the first field that needs fixing, so keyboard and screen-reader users land on it.
-      const first = fieldOrder.find((name) => result.errors[name]);
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>(`[data-field="${first}"] [aria-invalid="true"], [data-field="${first}"] input`)?.focus());
-      return;
-    }
-    setErrors({});
-    setSaving(true);
-    setSaveError(null);
-    try {
-      await onSubmit(result.fields);
-    } catch (error) {
-      setSaveError(error instanceof Error ? error.message : String(error));
-      setSaving(false);
-    }
-  };
 
   const text = (name: TextFieldName, label: string, options: { required?: boolean; hint?: string; inputMode?: 'numeric' } = {}) => (
     <div data-field={name}>
@@ -64,14 +49,9 @@ export function FilmForm({ initial, submitLabel, onSubmit, onCancel }: FilmFormP
     </div>
   );
 
-  const errorCount = Object.keys(errors).length;
   return (
     <form ref={formRef} className="film-form" onSubmit={submit} noValidate>
-      {errorCount > 0 && (
-        <p className="form-summary" role="alert">
-          {errorCount === 1 ? 'One field needs attention.' : `${errorCount} fields need attention.`}
-        </p>
-      )}
+      <FieldErrorCount errors={errors} className="form-summary" />
       {text('title', 'Title', { required: true })}
       {text('originalTitle', 'Original title', { hint: 'If the film was released under another title.' })}
       <div className="field-row">
@@ -94,19 +74,8 @@ export function FilmForm({ initial, submitLabel, onSubmit, onCancel }: FilmFormP
           )}
         </Field>
       </div>
-      {saveError && (
-        <p className="form-summary" role="alert">
-          Could not save: {saveError}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="button-primary" disabled={saving}>
-          {saving ? 'Saving…' : submitLabel}
-        </button>
-        <button type="button" className="button-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormAlert message={saveError} className="form-summary" />
+      <FormActions submitLabel={submitLabel} saving={saving} savingLabel="Saving…" onCancel={onCancel} />
     </form>
   );
 }

@@ -2,6 +2,8 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { parseListEntryNote } from '../../domain/list';
 import { setEntryNote } from '../../db/lists';
+import { failureMessage } from '../hooks/useFormSubmit';
+import { FormActions, FormAlert } from './FormParts';
 
 interface ListEntryNoteProps {
   entryId: string;
@@ -31,7 +33,7 @@ export function ListEntryNote({ entryId, note, filmTitle }: ListEntryNoteProps) 
       await setEntryNote(entryId, result.text);
       close();
     } catch (saveError) {
-      setError(`Could not save the note: ${saveError instanceof Error ? saveError.message : String(saveError)}`);
+      setError(failureMessage('Could not save the note', saveError));
     }
   };
 
@@ -55,19 +57,8 @@ export function ListEntryNote({ entryId, note, filmTitle }: ListEntryNoteProps) 
             if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) event.currentTarget.form?.requestSubmit();
           }}
         />
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="form-actions">
-          <button type="submit" className="button-secondary">
-            Save note
-          </button>
-          <button type="button" className="button-quiet" onClick={close}>
-            Cancel
-          </button>
-        </div>
+        <FormAlert message={error} />
+        <FormActions submitLabel="Save note" submitClassName="button-secondary" onCancel={close} cancelClassName="button-quiet" />
       </form>
     );
   }

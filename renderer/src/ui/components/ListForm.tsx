@@ -1,7 +1,9 @@
 /** The list form (name, description, ranked), used to create a list and to rename or describe one. */
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState } from 'react';
 import { parseListFields, type ListFields } from '../../domain/list';
+import { useFormSubmit } from '../hooks/useFormSubmit';
 import { Field } from './Field';
+import { FormActions, FormAlert } from './FormParts';
 import '../styles/lists.css';
 
 interface ListFormProps {
@@ -23,33 +25,16 @@ export function ListForm(props: ListFormProps) {
   const showDescription = props.show?.description ?? true;
   const showRanked = props.show?.ranked ?? true;
   const [draft, setDraft] = useState<ListFields>({ ...blank, ...props.initial });
-  const [errors, setErrors] = useState<Partial<Record<'name' | 'description', string>>>({});
-  const [saveError, setSaveError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  const rankedHintId = useId();
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const result = parseListFields(draft);
-    if (!result.ok) {
-      setErrors(result.errors);
-      // Land keyboard and screen-reader users on the first field that needs fixing.
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-      return;
-    }
-    setErrors({});
-    setSaveError(null);
-    setSaving(true);
-    try {
-      await onSubmit(result.fields);
+  const { errors, saveError, saving, submit, formRef } = useFormSubmit({
+    parse: () => parseListFields(draft),
+    save: async (fields: ListFields) => {
+      await onSubmit(fields);
       if (resetAfterSubmit) setDraft({ ...blank, ...props.initial });
-    } catch (error) {
-      setSaveError(`Could not save the list: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      setSaving(false);
-    }
-  };
+    },
+    failurePrefix: 'Could not save the list',
+    focusInvalid: { by: 'aria-invalid' },
+  });
+  const rankedHintId = useId();
 
   return (
     <form ref={formRef} className="list-form" onSubmit={submit} noValidate>
@@ -98,21 +83,8 @@ export function ListForm(props: ListFormProps) {
           </p>
         </div>
       )}
-      {saveError && (
-        <p className="field-error" role="alert">
-          {saveError}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="button-primary" disabled={saving}>
-          {submitLabel}
-        </button>
-        {onCancel && (
-          <button type="button" className="button-quiet" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <FormAlert message={saveError} />
+      <FormActions submitLabel={submitLabel} saving={saving} onCancel={onCancel} cancelClassName="button-quiet" />
     </form>
   );
 }

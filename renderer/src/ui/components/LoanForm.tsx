@@ -1,8 +1,10 @@
 /** "Lend…": who borrows a copy, from when (today by default) and until when (optional). */
-import { useId, useRef, useState, type FormEvent } from 'react';
-import { emptyLoanDraft, parseLoanDraft, type LoanDraft, type LoanDraftErrors, type LoanFields } from '../../domain/copy';
+import { useId, useState } from 'react';
+import { emptyLoanDraft, parseLoanDraft, type LoanDraft, type LoanFields } from '../../domain/copy';
 import { localDateIso } from '../../domain/viewing';
+import { useFormSubmit } from '../hooks/useFormSubmit';
 import { Field } from './Field';
+import { FormActions, FormAlert } from './FormParts';
 
 interface LoanFormProps {
   /** Names the form: "Lend Blu-ray copy". */
@@ -15,31 +17,16 @@ const fieldOrder: (keyof LoanDraft)[] = ['borrower', 'lentOn', 'dueOn'];
 
 export function LoanForm({ title, onLend, onCancel }: LoanFormProps) {
   const [draft, setDraft] = useState<LoanDraft>(() => emptyLoanDraft(new Date()));
-  const [errors, setErrors] = useState<LoanDraftErrors>({});
-  const [saveError, setSaveError] = useState<string | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { errors, saveError, submit, formRef } = useFormSubmit({
+    parse: () => parseLoanDraft(draft, new Date()),
+    save: onLend,
+    failurePrefix: 'Could not lend it',
+    focusInvalid: { by: 'name', fieldOrder },
+  });
   const titleId = useId();
   const today = localDateIso(new Date());
 
   const set = (name: keyof LoanDraft, value: string) => setDraft((current) => ({ ...current, [name]: value }));
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const result = parseLoanDraft(draft, new Date());
-    if (!result.ok) {
-      setErrors(result.errors);
-      const first = fieldOrder.find((name) => result.errors[name]);
-      formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus();
-      return;
-    }
-    setErrors({});
-    setSaveError(null);
-    try {
-      await onLend(result.fields);
-    } catch (error) {
-      setSaveError(`Could not lend it: ${error instanceof Error ? error.message : String(error)}`);
-    }
-  };
 
   return (
     <form ref={formRef} className="loan-form" aria-labelledby={titleId} onSubmit={submit} noValidate>
@@ -63,19 +50,8 @@ export function LoanForm({ title, onLend, onCancel }: LoanFormProps) {
           )}
         </Field>
       </div>
-      {saveError && (
-        <p className="field-error" role="alert">
-          {saveError}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="button-primary">
-          Lend
-        </button>
-        <button type="button" className="button-secondary" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormAlert message={saveError} />
+      <FormActions submitLabel="Lend" onCancel={onCancel} />
     </form>
   );
 }

@@ -3,7 +3,9 @@ import { useState, type FormEvent } from 'react';
 import { parseNoteBody, type Annotation } from '../../domain/annotation';
 import { addNote, deleteNote, restoreNote, updateNote } from '../../db/notes';
 import { useNotes } from '../hooks/useCatalog';
+import { failureMessage } from '../hooks/useFormSubmit';
 import { renderNoteMarkdown } from '../markdown';
+import { FormActions, FormAlert } from './FormParts';
 import { useToast } from './Toasts';
 
 const timestampFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
@@ -20,7 +22,7 @@ function NoteEditor(props: { label: string; initial: string; submitLabel: string
       await props.onSave(result.body);
       setText('');
     } catch (saveError) {
-      setError(`Could not save the note: ${saveError instanceof Error ? saveError.message : String(saveError)}`);
+      setError(failureMessage('Could not save the note', saveError));
     }
   };
   return (
@@ -39,21 +41,8 @@ function NoteEditor(props: { label: string; initial: string; submitLabel: string
           }}
         />
       </label>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="button-secondary">
-          {props.submitLabel}
-        </button>
-        {props.onCancel && (
-          <button type="button" className="button-quiet" onClick={props.onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <FormAlert message={error} />
+      <FormActions submitLabel={props.submitLabel} submitClassName="button-secondary" onCancel={props.onCancel} cancelClassName="button-quiet" />
     </form>
   );
 }

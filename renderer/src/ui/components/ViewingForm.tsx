@@ -3,10 +3,12 @@
  * (ticked from the film's history until the person changes it), the rating given that time, where or how, and a
  * short note. Logging keeps the quick path short: rating, medium and note open on request.
  */
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { MAX_VIEWING_NOTE_LENGTH, viewingMedia, viewingMediumLabels } from '../../domain/viewing';
 import type { Viewing, ViewingFields, ViewingMedium } from '../../domain/viewing';
-import { draftRewatch, parseViewingDraft, type ViewingDraft, type ViewingDraftErrors } from '../../domain/viewing-draft';
+import { draftRewatch, parseViewingDraft, type ViewingDraft } from '../../domain/viewing-draft';
+import { useFormSubmit } from '../hooks/useFormSubmit';
+import { FormActions, FormAlert } from './FormParts';
 import { RatingControl } from './RatingControl';
 import { ViewingDateFields } from './ViewingDateFields';
 import '../styles/diary.css';
@@ -82,38 +84,23 @@ interface ViewingFormProps {
 export function ViewingForm(props: ViewingFormProps) {
   const { label, loggedBefore, submitLabel, onSave, onCancel, detailsOpen = false, nextDraft, focusOnOpen = false } = props;
   const [draft, setDraft] = useState(props.initial);
-  const [errors, setErrors] = useState<ViewingDraftErrors>({});
-  const [saveError, setSaveError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
   const [showDetails, setShowDetails] = useState(detailsOpen);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { errors, saveError, saving, submit, formRef } = useFormSubmit({
+    parse: () => parseViewingDraft(draft, loggedBefore, new Date()),
+    save: async (fields: ViewingFields) => {
+      await onSave(fields);
+      if (nextDraft) setDraft(nextDraft());
+    },
+    failurePrefix: 'Could not save the viewing',
+    focusInvalid: { by: 'aria-invalid' },
+    onInvalid: (refused) => {
+      if (refused.note) setShowDetails(true);
+    },
+  });
   const detailsId = useId();
   useEffect(() => {
     if (focusOnOpen) formRef.current?.querySelector<HTMLElement>('input, select')?.focus();
-  }, [focusOnOpen]);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const result = parseViewingDraft(draft, loggedBefore, new Date());
-    if (!result.ok) {
-      setErrors(result.errors);
-      if (result.errors.note) setShowDetails(true);
-      // Land keyboard and screen-reader users on the first control that needs fixing.
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-      return;
-    }
-    setErrors({});
-    setSaveError(null);
-    setSaving(true);
-    try {
-      await onSave(result.fields);
-      if (nextDraft) setDraft(nextDraft());
-    } catch (error) {
-      setSaveError(`Could not save the viewing: ${error instanceof Error ? error.message : String(error)}`);
-    } finally {
-      setSaving(false);
-    }
-  };
+  }, [focusOnOpen, formRef]); // formRef never changes; it is listed only because it comes from a hook.
 
   return (
     <form ref={formRef} className="viewing-form" aria-label={label} onSubmit={submit} noValidate>
@@ -148,21 +135,8 @@ export function ViewingForm(props: ViewingFormProps) {
           <ViewingDetailsFields draft={draft} error={errors.note} onChange={setDraft} />
         </div>
       )}
-      {saveError && (
-        <p className="field-error" role="alert">
-          {saveError}
-        </p>
-      )}
-      <div className="form-actions">
-        <button type="submit" className="button-secondary" disabled={saving}>
-          {submitLabel}
-        </button>
-        {onCancel && (
-          <button type="button" className="button-quiet" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
+      <FormAlert message={saveError} />
+      <FormActions submitLabel={submitLabel} submitClassName="button-secondary" saving={saving} onCancel={onCancel} cancelClassName="button-quiet" />
     </form>
   );
 }
