@@ -1,5 +1,6 @@
 /** Editable cast rows (name + role), in billing order. */
 import type { CastDraft } from '../../domain/film-draft';
+import { FormAlert } from './FormParts';
 
 interface CastEditorProps {
   cast: CastDraft[];
@@ -43,11 +44,7 @@ export function CastEditor({ cast, onChange, error }: CastEditorProps) {
       <button type="button" className="button-secondary" onClick={() => onChange([...cast, { name: '', role: '' }])}>
         Add cast member
       </button>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormAlert message={error} />
     </fieldset>
   );
 }

@@ -8,6 +8,7 @@ import { lendCopy, returnLoan, undoReturn, updateCopy, type CopyWithLoans } from
 import { CopyForm } from './CopyForm';
 import { LoanForm } from './LoanForm';
 import { useToast } from './Toasts';
+import { FormAlert } from './FormParts';
 
 type FocusTarget = 'edit' | 'lend' | 'mark';
 
@@ -175,11 +176,7 @@ export function CopyItem({ entry, today, onDelete }: CopyItemProps) {
           Lend…
         </button>
       )}
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormAlert message={error} />
       <LoanHistory loans={entry.pastLoans} />
     </li>
   );

@@ -9,6 +9,7 @@ import { useAllLists, useListsOfFilm } from '../hooks/useLists';
 import { ListForm } from './ListForm';
 import { useToast } from './Toasts';
 import '../styles/lists.css';
+import { FormAlert } from './FormParts';
 
 /** The select's value for "make a new list", which no list id can equal (ids are UUIDs). */
 const NEW_LIST = 'new';
@@ -91,11 +92,7 @@ export function ListsPanel({ filmId }: { filmId: string }) {
           </button>
         )}
       </form>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormAlert message={error} />
       {choice === NEW_LIST && (
         <div className="lists-panel-new">
           <ListForm

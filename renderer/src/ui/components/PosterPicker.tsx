@@ -17,6 +17,7 @@ import {
 import { Poster } from './Poster';
 import { useToast } from './Toasts';
 import '../styles/posters.css';
+import { FormAlert } from './FormParts';
 
 const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -151,11 +152,7 @@ export function PosterPicker({ film, makeThumbnail = browserThumbnailMaker }: Po
       <p id="poster-picker-hint" className="field-hint">
         JPEG, PNG or WebP up to {fileSizeLabel(MAX_POSTER_BYTES)}; or drop one on the poster.
       </p>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormAlert message={error} />
     </div>
   );
 }

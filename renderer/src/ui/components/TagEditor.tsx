@@ -4,6 +4,7 @@ import { parseTag, suggestTags } from '../../domain/tags';
 import { addTagToFilm, removeTagFromFilm } from '../../db/tags';
 import { Link } from 'wouter';
 import { useAllTags } from '../hooks/useCatalog';
+import { FormAlert } from './FormParts';
 
 export function TagEditor({ filmId, tags }: { filmId: string; tags: string[] }) {
   const [text, setText] = useState('');
@@ -55,11 +56,7 @@ export function TagEditor({ filmId, tags }: { filmId: string; tags: string[] }) 
           Add tag
         </button>
       </form>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormAlert message={error} />
     </section>
   );
 }

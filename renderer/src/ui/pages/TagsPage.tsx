@@ -5,6 +5,7 @@ import { parseTag, tagKey, type TagCount } from '../../domain/tags';
 import { renameTag, restoreTags } from '../../db/tags';
 import { useToast } from '../components/Toasts';
 import { useAllTags } from '../hooks/useCatalog';
+import { FormAlert } from '../components/FormParts';
 
 function RenameTagForm({ tag, allTags, onDone }: { tag: TagCount; allTags: TagCount[]; onDone: () => void }) {
   const [text, setText] = useState(tag.tag);
@@ -45,11 +46,7 @@ function RenameTagForm({ tag, allTags, onDone }: { tag: TagCount; allTags: TagCo
       <button type="button" className="button-quiet" onClick={onDone}>
         Cancel
       </button>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormAlert message={error} />
     </form>
   );
 }
