@@ -9,10 +9,14 @@ import type { PosterImage } from '../domain/poster';
 import type { Viewing } from '../domain/viewing';
 import { db, newId } from './index';
 
+/** Every film, in no particular order (the Library sorts in memory, so changing the order reads nothing). */
+export function allFilms(): Promise<Film[]> {
+  return db.films.toArray();
+}
+
 /** Every film in Library order. */
 export async function libraryFilms(sort: LibrarySort): Promise<Film[]> {
-  const films = await db.films.toArray();
-  return films.sort(compareFilmsBy(sort));
+  return (await allFilms()).sort(compareFilmsBy(sort));
 }
 
 /** One film, or undefined when it does not exist (deleted, or a stale link). */

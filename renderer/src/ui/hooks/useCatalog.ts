@@ -1,18 +1,20 @@
 /** Live views of the catalog for components: each re-renders when the data it reads changes. */
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
 import type { Annotation } from '../../domain/annotation';
 import type { Film } from '../../domain/film';
-import type { LibrarySort } from '../../domain/library-sort';
+import { compareFilmsBy, type LibrarySort } from '../../domain/library-sort';
 import type { Viewing } from '../../domain/viewing';
-import { filmById, libraryFilms } from '../../db/films';
+import { allFilms, filmById } from '../../db/films';
 import { notesOfFilm } from '../../db/notes';
 import { allTags } from '../../db/tags';
 import { viewingsOfFilm } from '../../db/viewings';
 import type { TagCount } from '../../domain/tags';
 
-/** Films in Library order; undefined while loading. */
+/** Films in Library order; undefined while loading. A new order re-sorts what is loaded, without a new read. */
 export function useLibraryFilms(sort: LibrarySort): Film[] | undefined {
-  return useLiveQuery(() => libraryFilms(sort), [sort.by, sort.direction]);
+  const films = useLiveQuery(() => allFilms(), []);
+  return useMemo(() => films && [...films].sort(compareFilmsBy(sort)), [films, sort]);
 }
 
 /** One film: undefined while loading, null when it does not exist. */

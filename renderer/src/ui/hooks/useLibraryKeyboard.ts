@@ -2,6 +2,7 @@
  * Keyboard for the Library, as in a file manager: arrow keys move the focus between films (a roving tabindex, so
  * Tab leaves the grid in one step), Enter opens (the films are links), 1–0 rate the focused film in half stars,
  * W and F toggle watchlist and favourite, Space selects, Ctrl/Cmd+A selects all, Escape clears the selection.
+ * The views are virtualised, so the view says how many films sit in a row and brings a film into view to focus it.
  */
 import { useCallback, useState, type KeyboardEvent } from 'react';
 import { halfStarsFromDigitKey } from '../../domain/library-filter';
@@ -15,29 +16,25 @@ export interface LibraryKeyActions {
   clearSelection(): void;
 }
 
-/** How many items sit on the first row of the container (1 in a table, n in a grid). */
-function columnsOf(items: HTMLElement[]): number {
-  const firstTop = items[0]?.getBoundingClientRect().top;
-  const columns = items.filter((item) => item.getBoundingClientRect().top === firstTop).length;
-  return Math.max(1, columns);
+/** What the view knows about its layout: films per row, and how to scroll a film into view and focus it. */
+export interface LibraryLayoutFacts {
+  columns: number;
+  focusFilm(index: number): void;
 }
 
 export function useLibraryKeyboard(filmIds: string[], actions: LibraryKeyActions) {
   const [focusedId, setFocusedId] = useState<string | null>(null);
   const current = focusedId !== null && filmIds.includes(focusedId) ? focusedId : (filmIds[0] ?? null);
 
-  const onKeyDown = useCallback(
-    (event: KeyboardEvent<HTMLElement>) => {
+  const handleKey = useCallback(
+    (event: KeyboardEvent<HTMLElement>, layout: LibraryLayoutFacts) => {
       if (current === null || event.altKey) return;
-      const container = event.currentTarget;
-      const items = Array.from(container.querySelectorAll<HTMLElement>('[data-film-id]'));
       const index = filmIds.indexOf(current);
-      const columns = container.dataset.layout === 'table' ? 1 : columnsOf(items);
       const moves: Record<string, number> = {
         ArrowRight: 1,
         ArrowLeft: -1,
-        ArrowDown: columns,
-        ArrowUp: -columns,
+        ArrowDown: layout.columns,
+        ArrowUp: -layout.columns,
         Home: -index,
         End: filmIds.length - 1 - index,
       };
@@ -45,7 +42,8 @@ export function useLibraryKeyboard(filmIds: string[], actions: LibraryKeyActions
       if (event.key in moves && !modified) {
         event.preventDefault();
         const next = Math.min(filmIds.length - 1, Math.max(0, index + moves[event.key]!));
-        items[next]?.focus();
+        setFocusedId(filmIds[next] ?? null);
+        layout.focusFilm(next);
         return;
       }
       if (modified) {
@@ -76,11 +74,14 @@ export function useLibraryKeyboard(filmIds: string[], actions: LibraryKeyActions
   );
 
   /** Props for each film's focusable element. */
-  const itemProps = (filmId: string) => ({
-    'data-film-id': filmId,
-    tabIndex: filmId === current ? 0 : -1,
-    onFocus: () => setFocusedId(filmId),
-  });
+  const itemProps = useCallback(
+    (filmId: string) => ({
+      'data-film-id': filmId,
+      tabIndex: filmId === current ? 0 : -1,
+      onFocus: () => setFocusedId(filmId),
+    }),
+    [current],
+  );
 
-  return { onKeyDown, itemProps };
+  return { handleKey, itemProps };
 }

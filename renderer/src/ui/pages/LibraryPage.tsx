@@ -54,9 +54,9 @@ export function LibraryPage({ tag = null }: { tag?: string | null }) {
       clearSelection: () => setSelected(new Set()),
     };
   }, [films, filmIds, toast]);
-  const { onKeyDown, itemProps } = useLibraryKeyboard(filmIds, actions);
+  const { handleKey, itemProps } = useLibraryKeyboard(filmIds, actions);
   const selectedIds = filmIds.filter((id) => selected.has(id));
-  const viewProps = { films: films ?? [], selected, onToggleSelected: actions.toggleSelected, onKeyDown, itemProps, describedBy: KEYS_HINT_ID };
+  const viewProps = { films: films ?? [], selected, onToggleSelected: actions.toggleSelected, handleKey, itemProps, describedBy: KEYS_HINT_ID };
 
   return (
     <section className="page" aria-labelledby="library-heading">
