@@ -39,6 +39,49 @@ describe('Library keyboard and tags in chromium', () => {
     expect(await page.getByRole('button', { name: /Watchlist/ }).getAttribute('aria-pressed')).toBe('true');
   });
 
+  it('keeps a large Library light: only a screenful is in the page, and the keyboard reaches the last film', async () => {
+    const page = app.page;
+    await page.getByRole('list', { name: 'Films' }).waitFor();
+    // 300 films written straight into the catalog, as an import would.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.open('cinefile');
+          request.onsuccess = () => {
+            const tx = request.result.transaction('films', 'readwrite');
+            for (let i = 0; i < 300; i++) {
+              const title = `Film ${String(i).padStart(3, '0')}`;
+              const time = new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString();
+              tx.objectStore('films').put({
+                id: `many-${i}`, title, originalTitle: null, year: 1950 + (i % 70), directors: [], cast: [], genres: [],
+                runtimeMinutes: null, country: null, language: null, overview: null, tagline: null, sections: [],
+                poster: null, rating: null, watchlist: false, favourite: false, tags: [], sortTitle: title.toLowerCase(),
+                createdAt: time, updatedAt: time,
+              });
+            }
+            tx.oncomplete = () => {
+              request.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+    await page.reload();
+    await page.getByText('301 films').waitFor();
+    expect(await app.libraryCards().count()).toBeLessThan(100);
+
+    await app.libraryCards().first().getByRole('link').focus();
+    await page.keyboard.press('End');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Red Hot');
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
+    // Up goes one row back: to the film a row's width before the last (7 films a row at this window size).
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-film-index'))).toBe('293');
+    await page.keyboard.press('Home');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Film 000');
+  });
+
   it('tags a film, then finds it from the Tags view', async () => {
     await app.openFilm('Red Hot');
     await app.page.getByRole('combobox', { name: 'Add a tag' }).fill('Cold War');
