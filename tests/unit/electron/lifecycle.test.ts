@@ -1,0 +1,119 @@
+/**
+ * The app's lifecycle in electron/main/index.ts, with Electron and the window/IPC modules mocked: one Cinefile per
+ * profile (a second launch focuses the first), the profile override used by tests, and start-up wiring.
+ */
+import { EventEmitter } from 'node:events';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+const calls: string[] = [];
+
+function fakeWindow() {
+  const window = Object.assign(new EventEmitter(), {
+    minimized: true,
+    isMinimized: vi.fn(() => window.minimized),
+    restore: vi.fn(() => {
+      window.minimized = false;
+    }),
+    show: vi.fn(),
+    focus: vi.fn(),
+  });
+  return window;
+}
+
+const state = vi.hoisted(() => ({
+  lock: true,
+  windows: [] as unknown[],
+}));
+
+const app = Object.assign(new EventEmitter(), {
+  setPath: vi.fn((name: string, value: string) => calls.push(`setPath ${name} ${value}`)),
+  requestSingleInstanceLock: vi.fn(() => {
+    calls.push('requestSingleInstanceLock');
+    return state.lock;
+  }),
+  quit: vi.fn(() => calls.push('quit')),
+  exit: vi.fn(),
+  whenReady: vi.fn(() => Promise.resolve()),
+  isReady: vi.fn(() => true),
+  setAppUserModelId: vi.fn(),
+  setAboutPanelOptions: vi.fn(),
+  getVersion: vi.fn(() => '0.1.0'),
+});
+
+vi.mock('electron', () => ({
+  app,
+  BrowserWindow: { getAllWindows: () => state.windows },
+  session: { defaultSession: {} },
+}));
+
+const createMainWindow = vi.fn(() => {
+  const window = fakeWindow();
+  state.windows.push(window);
+  return window;
+});
+vi.mock('../../../electron/main/window', () => ({ createMainWindow }));
+vi.mock('../../../electron/main/protocol', () => ({
+  registerAppScheme: vi.fn(() => calls.push('registerAppScheme')),
+  serveRenderer: vi.fn(() => calls.push('serveRenderer')),
+}));
+vi.mock('../../../electron/main/ipc-handlers', () => ({ registerIpcHandlers: vi.fn(() => calls.push('registerIpcHandlers')) }));
+vi.mock('../../../electron/main/menu', () => ({ installMenu: vi.fn(() => calls.push('installMenu')) }));
+vi.mock('../../../electron/main/security', () => ({ denyAllPermissions: vi.fn(() => calls.push('denyAllPermissions')) }));
+
+async function startMain(): Promise<void> {
+  vi.resetModules();
+  await import('../../../electron/main/index');
+  // Let whenReady().then(...) run.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+beforeEach(() => {
+  calls.length = 0;
+  state.windows = [];
+  state.lock = true;
+  app.removeAllListeners();
+  createMainWindow.mockClear();
+  delete process.env['CINEFILE_USER_DATA'];
+});
+
+afterEach(() => {
+  delete process.env['CINEFILE_USER_DATA'];
+});
+
+describe('main process lifecycle', () => {
+  it('starts with permissions denied, the renderer served, IPC and menu ready, then one window', async () => {
+    await startMain();
+    expect(calls).toEqual([
+      'registerAppScheme',
+      'requestSingleInstanceLock',
+      'denyAllPermissions',
+      'serveRenderer',
+      'registerIpcHandlers',
+      'installMenu',
+    ]);
+    expect(createMainWindow).toHaveBeenCalledTimes(1);
+  });
+
+  it('quits a second copy on the same profile instead of opening another window on the same catalog', async () => {
+    state.lock = false;
+    await startMain();
+    expect(app.quit).toHaveBeenCalled();
+    expect(createMainWindow).not.toHaveBeenCalled();
+  });
+
+  it('brings the open window forward (restored from the dock) when Cinefile is launched again', async () => {
+    await startMain();
+    const window = state.windows[0] as ReturnType<typeof fakeWindow>;
+    app.emit('second-instance');
+    expect(window.restore).toHaveBeenCalled();
+    expect(window.focus).toHaveBeenCalled();
+    expect(createMainWindow).toHaveBeenCalledTimes(1);
+  });
+
+  it('uses the profile folder tests ask for, before taking the single-instance lock', async () => {
+    process.env['CINEFILE_USER_DATA'] = '/tmp/cinefile-profile-x';
+    await startMain();
+    expect(calls.indexOf('setPath userData /tmp/cinefile-profile-x')).toBeGreaterThan(-1);
+    expect(calls.indexOf('setPath userData /tmp/cinefile-profile-x')).toBeLessThan(calls.indexOf('requestSingleInstanceLock'));
+  });
+});
