@@ -12,17 +12,17 @@ const outDir = process.env.CINEFILE_OUT_DIR ?? fileURLToPath(new URL('./out/rend
 
 /**
  * The shipped Content-Security-Policy lives in renderer/index.html. The dev server needs inline scripts (React
- * refresh preamble) and a websocket for hot reload, so only `vite serve` relaxes it.
+ * refresh preamble), inline <style> tags (CSS hot reload) and a websocket, so only `vite serve` relaxes it.
  */
 function devContentSecurityPolicy(): Plugin {
   return {
     name: 'cinefile-dev-csp',
     apply: 'serve',
     transformIndexHtml: (html) =>
-      html.replace(
-        /script-src 'self'/,
-        "script-src 'self' 'unsafe-inline'",
-      ).replace(/connect-src 'self'/, "connect-src 'self' ws: http://localhost:* http://127.0.0.1:*"),
+      html
+        .replace(/script-src 'self'/, "script-src 'self' 'unsafe-inline'")
+        .replace(/style-src 'self'/, "style-src 'self' 'unsafe-inline'")
+        .replace(/connect-src 'self'/, "connect-src 'self' ws: http://localhost:* http://127.0.0.1:*"),
   };
 }
 
