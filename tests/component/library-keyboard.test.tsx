@@ -79,6 +79,17 @@ describe('Library keyboard', () => {
     await userEvent.keyboard('{Escape}');
     expect(screen.queryByRole('region', { name: 'Selection' })).not.toBeInTheDocument();
   });
+
+  it('leaves Space on a selection box to the box, so it toggles once', async () => {
+    renderInApp(<LibraryPage />);
+    await screen.findByRole('list', { name: 'Films' });
+    const box = screen.getByRole('checkbox', { name: 'Select Alien' });
+    await userEvent.click(box);
+    expect(screen.getByRole('region', { name: 'Selection' })).toHaveTextContent('1 selected');
+    await userEvent.keyboard(' ');
+    expect(box).not.toBeChecked();
+    expect(screen.queryByRole('region', { name: 'Selection' })).not.toBeInTheDocument();
+  });
 });
 
 describe('Library filters', () => {

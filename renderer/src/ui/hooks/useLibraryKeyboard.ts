@@ -29,6 +29,8 @@ export function useLibraryKeyboard(filmIds: string[], actions: LibraryKeyActions
   const handleKey = useCallback(
     (event: KeyboardEvent<HTMLElement>, layout: LibraryLayoutFacts) => {
       if (current === null || event.altKey) return;
+      // A checkbox handles its own Space; letting the Library act too would toggle twice.
+      if (event.target instanceof HTMLInputElement) return;
       const index = filmIds.indexOf(current);
       const moves: Record<string, number> = {
         ArrowRight: 1,
