@@ -83,7 +83,7 @@ describe('Library keyboard', () => {
   it('leaves Space on a selection box to the box, so it toggles once', async () => {
     renderInApp(<LibraryPage />);
     await screen.findByRole('list', { name: 'Films' });
-    const box = screen.getByRole('checkbox', { name: 'Select Alien' });
+    const box = screen.getByRole('checkbox', { name: 'Select Red Hot' }); // not the film the keyboard is on
     await userEvent.click(box);
     expect(screen.getByRole('region', { name: 'Selection' })).toHaveTextContent('1 selected');
     await userEvent.keyboard(' ');
