@@ -24,9 +24,13 @@ describe('TagEditor', () => {
     await vi.waitFor(async () => expect((await filmById(SEED_FILM_ID))?.tags).toEqual(['Music']));
     await vi.waitFor(() => expect(input).toHaveValue(''));
 
-    rerender(<TagEditor filmId={SEED_FILM_ID} tags={['Music']} />);
+    await addTagToFilm(SEED_FILM_ID, 'Soviet');
+    rerender(<TagEditor filmId={SEED_FILM_ID} tags={['Music', 'Soviet']} />);
     await userEvent.click(screen.getByRole('button', { name: 'Remove tag Music' }));
-    await vi.waitFor(async () => expect((await filmById(SEED_FILM_ID))?.tags).toEqual([]));
+    await vi.waitFor(async () => expect((await filmById(SEED_FILM_ID))?.tags).toEqual(['Soviet']));
+    // Undo puts it back where it was, not at the end.
+    await userEvent.click(await screen.findByRole('button', { name: 'Undo' }));
+    await vi.waitFor(async () => expect((await filmById(SEED_FILM_ID))?.tags).toEqual(['Music', 'Soviet']));
   });
 
   it('refuses a bad tag with its reason', async () => {

@@ -1,9 +1,10 @@
 /** A film's tags: chips with remove buttons, and a field that suggests tags already in use. */
 import { useId, useState, type FormEvent } from 'react';
 import { parseTag, suggestTags } from '../../domain/tags';
-import { addTagToFilm, removeTagFromFilm } from '../../db/tags';
+import { addTagToFilm, removeTagFromFilm, restoreTags } from '../../db/tags';
 import { Link } from 'wouter';
 import { useAllTags } from '../hooks/useCatalog';
+import { useToast } from './Toasts';
 import { FormAlert } from './FormParts';
 
 export function TagEditor({ filmId, tags }: { filmId: string; tags: string[] }) {
@@ -11,7 +12,14 @@ export function TagEditor({ filmId, tags }: { filmId: string; tags: string[] }) 
   const [error, setError] = useState<string | null>(null);
   const listId = useId();
   const allTags = useAllTags();
+  const toast = useToast();
   const suggestions = suggestTags((allTags ?? []).map(({ tag }) => tag), text, tags);
+
+  const remove = async (tag: string) => {
+    const before = [{ id: filmId, tags }];
+    await removeTagFromFilm(filmId, tag);
+    toast({ message: `Removed the tag “${tag}”.`, action: { label: 'Undo', run: () => restoreTags(before) } });
+  };
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
@@ -32,7 +40,7 @@ export function TagEditor({ filmId, tags }: { filmId: string; tags: string[] }) 
         {tags.map((tag) => (
           <li key={tag} className="tag-chip">
             <Link href={`/tagged/${encodeURIComponent(tag)}`}>{tag}</Link>
-            <button type="button" aria-label={`Remove tag ${tag}`} onClick={() => void removeTagFromFilm(filmId, tag)}>
+            <button type="button" aria-label={`Remove tag ${tag}`} onClick={() => void remove(tag)}>
               ×
             </button>
           </li>
