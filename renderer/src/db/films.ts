@@ -1,5 +1,4 @@
 /** Questions and changes about films. The UI reads these through live queries and never touches tables. */
-import { compareFilmsBy, type LibrarySort } from '../domain/library-sort';
 import { filmSortKey, type Film, type FilmFields } from '../domain/film';
 import { isHalfStars, type HalfStars } from '../domain/rating';
 import type { Annotation } from '../domain/annotation';
@@ -9,15 +8,11 @@ import type { PosterImage } from '../domain/poster';
 import type { Viewing } from '../domain/viewing';
 import { db, newId } from './index';
 
-/** Every film, in no particular order (the Library sorts in memory, so changing the order reads nothing). */
+/** Every film, in no particular order: the Library sorts in memory (compareFilmsBy), so a new order reads nothing. */
 export function allFilms(): Promise<Film[]> {
   return db.films.toArray();
 }
 
-/** Every film in Library order. */
-export async function libraryFilms(sort: LibrarySort): Promise<Film[]> {
-  return (await allFilms()).sort(compareFilmsBy(sort));
-}
 
 /** One film, or undefined when it does not exist (deleted, or a stale link). */
 export function filmById(id: string): Promise<Film | undefined> {

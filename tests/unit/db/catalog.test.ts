@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addFilm, deleteFilm, filmById, libraryFilms, rateFilm, restoreDeletedFilm, updateFilm } from '../../../renderer/src/db/films';
+import { addFilm, allFilms, deleteFilm, filmById, rateFilm, restoreDeletedFilm, updateFilm } from '../../../renderer/src/db/films';
+import { compareFilmsBy } from '../../../renderer/src/domain/library-sort';
 import { db } from '../../../renderer/src/db/index';
 import { addNote, deleteNote, notesOfFilm, restoreNote, updateNote } from '../../../renderer/src/db/notes';
 import { SEED_FILM_ID } from '../../../renderer/src/db/seed';
@@ -23,9 +24,12 @@ const alien: FilmFields = {
 
 beforeEach(freshCatalog);
 
+/** The films as the Library lists them by default. */
+const libraryInTitleOrder = async () => (await allFilms()).sort(compareFilmsBy({ by: 'title', direction: 'asc' }));
+
 describe('a new catalog', () => {
   it('opens with Red Hot (1993) as its first and only entry', async () => {
-    const films = await libraryFilms({ by: 'title', direction: 'asc' });
+    const films = await libraryInTitleOrder();
     expect(films.map((film) => [film.title, film.year])).toEqual([['Red Hot', 1993]]);
     expect(films[0]?.directors).toEqual(['Paul Haggis']);
     expect(films[0]?.cast).toHaveLength(11);
@@ -51,7 +55,7 @@ describe('a new catalog', () => {
 describe('films', () => {
   it('adds a film that then appears in the Library in title order', async () => {
     const id = await addFilm(alien);
-    const films = await libraryFilms({ by: 'title', direction: 'asc' });
+    const films = await libraryInTitleOrder();
     expect(films.map((film) => film.title)).toEqual(['Alien', 'Red Hot']);
     const saved = await filmById(id);
     expect(saved).toMatchObject({ ...alien, rating: null, sortTitle: 'alien', poster: null });
