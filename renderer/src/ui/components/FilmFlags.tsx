@@ -1,26 +1,27 @@
 /** Watchlist and favourite: one press each, shown as pressed toggle buttons. */
 import type { Film } from '../../domain/film';
-import { setFilmFlag } from '../../db/tags';
+import { setFilmFlag, type FilmFlag } from '../../db/tags';
+
+/** Each flag's label and its glyph when on and off. */
+const flagToggles: readonly { flag: FilmFlag; label: string; on: string; off: string }[] = [
+  { flag: 'watchlist', label: 'Watchlist', on: '◉', off: '○' },
+  { flag: 'favourite', label: 'Favourite', on: '♥', off: '♡' },
+];
 
 export function FilmFlags({ film }: { film: Pick<Film, 'id' | 'watchlist' | 'favourite'> }) {
   return (
     <div className="film-flags" role="group" aria-label="Flags">
-      <button
-        type="button"
-        className="flag-toggle"
-        aria-pressed={film.watchlist}
-        onClick={() => void setFilmFlag(film.id, 'watchlist', !film.watchlist)}
-      >
-        <span aria-hidden="true">{film.watchlist ? '◉' : '○'}</span> Watchlist
-      </button>
-      <button
-        type="button"
-        className="flag-toggle"
-        aria-pressed={film.favourite}
-        onClick={() => void setFilmFlag(film.id, 'favourite', !film.favourite)}
-      >
-        <span aria-hidden="true">{film.favourite ? '♥' : '♡'}</span> Favourite
-      </button>
+      {flagToggles.map(({ flag, label, on, off }) => (
+        <button
+          key={flag}
+          type="button"
+          className="flag-toggle"
+          aria-pressed={film[flag]}
+          onClick={() => void setFilmFlag(film.id, flag, !film[flag])}
+        >
+          <span aria-hidden="true">{film[flag] ? on : off}</span> {label}
+        </button>
+      ))}
     </div>
   );
 }
