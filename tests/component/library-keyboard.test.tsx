@@ -4,13 +4,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { addFilm, filmById } from '../../renderer/src/db/films';
 import { SEED_FILM_ID } from '../../renderer/src/db/seed';
 import { addTagToFilm, setFilmFlag } from '../../renderer/src/db/tags';
-import type { FilmFields } from '../../renderer/src/domain/film';
 import { LibraryPage } from '../../renderer/src/ui/pages/LibraryPage';
+import { filmFields } from '../fixtures/catalog';
 import { freshCatalog, renderInApp } from './render';
 
-const film = (title: string, year: number): FilmFields => ({
-  title, year, originalTitle: null, directors: [], cast: [], genres: [], runtimeMinutes: null, country: null, language: null, overview: null,
-});
+const film = (title: string, year: number) => filmFields(title, { year });
 
 let alien: string;
 beforeEach(async () => {

@@ -7,13 +7,14 @@ import { addTagToFilm } from '../../renderer/src/db/tags';
 import { TagEditor } from '../../renderer/src/ui/components/TagEditor';
 import { FilmFlags } from '../../renderer/src/ui/components/FilmFlags';
 import { TagsPage } from '../../renderer/src/ui/pages/TagsPage';
+import { filmFields } from '../fixtures/catalog';
 import { freshCatalog, renderInApp } from './render';
 
 beforeEach(freshCatalog);
 
 describe('TagEditor', () => {
   it('adds a tag, suggests tags in use, and removes one', async () => {
-    const other = await addFilm({ title: 'Alien', originalTitle: null, year: null, directors: [], cast: [], genres: [], runtimeMinutes: null, country: null, language: null, overview: null });
+    const other = await addFilm(filmFields('Alien'));
     await addTagToFilm(other, 'Cold War');
     const { rerender } = renderInApp(<TagEditor filmId={SEED_FILM_ID} tags={[]} />);
     const input = screen.getByRole('combobox', { name: 'Add a tag' });
@@ -52,7 +53,7 @@ describe('FilmFlags', () => {
 
 describe('TagsPage', () => {
   it('renames a tag on every film, merges into an existing tag, and Undo puts it back', async () => {
-    const alien = await addFilm({ title: 'Alien', originalTitle: null, year: null, directors: [], cast: [], genres: [], runtimeMinutes: null, country: null, language: null, overview: null });
+    const alien = await addFilm(filmFields('Alien'));
     await addTagToFilm(SEED_FILM_ID, 'scifi');
     await addTagToFilm(alien, 'scifi');
     await addTagToFilm(alien, 'Science fiction');

@@ -5,22 +5,10 @@ import { db } from '../../../renderer/src/db/index';
 import { addNote, deleteNote, notesOfFilm, restoreNote, updateNote } from '../../../renderer/src/db/notes';
 import { SEED_FILM_ID } from '../../../renderer/src/db/seed';
 import { deleteViewing, logViewing, restoreViewing, viewingsOfFilm } from '../../../renderer/src/db/viewings';
-import type { FilmFields } from '../../../renderer/src/domain/film';
 import { CinefileDb } from '../../../renderer/src/db/schema';
-import { freshCatalog } from '../../fixtures/catalog';
+import { alienFields, freshCatalog } from '../../fixtures/catalog';
 
-const alien: FilmFields = {
-  title: 'Alien',
-  originalTitle: null,
-  year: 1979,
-  directors: ['Ridley Scott'],
-  cast: [{ name: 'Sigourney Weaver', role: 'Ripley' }],
-  genres: ['Horror'],
-  runtimeMinutes: 117,
-  country: 'United Kingdom',
-  language: 'English',
-  overview: 'In space no one can hear you scream.',
-};
+const alien = alienFields;
 
 beforeEach(freshCatalog);
 

@@ -18,12 +18,9 @@ import {
 } from '../../../renderer/src/db/lists';
 import { SEED_FILM_ID } from '../../../renderer/src/db/seed';
 import { logViewing } from '../../../renderer/src/db/viewings';
-import type { FilmFields } from '../../../renderer/src/domain/film';
-import { freshCatalog } from '../../fixtures/catalog';
+import { filmFields, freshCatalog } from '../../fixtures/catalog';
 
-const film = (title: string, year: number): FilmFields => ({
-  title, year, originalTitle: null, directors: [], cast: [], genres: [], runtimeMinutes: null, country: null, language: null, overview: null,
-});
+const film = (title: string, year: number) => filmFields(title, { year });
 
 beforeEach(freshCatalog);
 

@@ -10,13 +10,9 @@ import {
   type PosterImageMeta,
 } from '../../../renderer/src/db/posters';
 import { SEED_FILM_ID } from '../../../renderer/src/db/seed';
-import type { FilmFields } from '../../../renderer/src/domain/film';
-import { freshCatalog } from '../../fixtures/catalog';
+import { filmFields, freshCatalog } from '../../fixtures/catalog';
 
-const alien: FilmFields = {
-  title: 'Alien', originalTitle: null, year: 1979, directors: [], cast: [], genres: [], runtimeMinutes: null,
-  country: null, language: null, overview: null,
-};
+const alien = filmFields('Alien', { year: 1979 });
 const meta: PosterImageMeta = { mimeType: 'image/png', width: 200, height: 300 };
 const blob = (text: string, type = 'image/png') => new Blob([text], { type });
 const posterIdOf = async (filmId: string) => {

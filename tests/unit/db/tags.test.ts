@@ -2,11 +2,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { addFilm, filmById } from '../../../renderer/src/db/films';
 import { SEED_FILM_ID } from '../../../renderer/src/db/seed';
 import { addTagToFilm, allTags, removeTagFromFilm, renameTag, restoreTags, setFlagOnFilms, toggleFilmFlag } from '../../../renderer/src/db/tags';
-import { freshCatalog } from '../../fixtures/catalog';
+import { filmFields, freshCatalog } from '../../fixtures/catalog';
 
 beforeEach(freshCatalog);
 
-const blank = { originalTitle: null, year: null, directors: [], cast: [], genres: [], runtimeMinutes: null, country: null, language: null, overview: null };
 
 describe('flags', () => {
   it('toggles watchlist and favourite, one at a time', async () => {
@@ -17,7 +16,7 @@ describe('flags', () => {
   });
 
   it('sets a flag on many films at once', async () => {
-    const alien = await addFilm({ ...blank, title: 'Alien' });
+    const alien = await addFilm(filmFields('Alien'));
     await setFlagOnFilms([SEED_FILM_ID, alien], 'favourite', true);
     expect((await filmById(alien))?.favourite).toBe(true);
     expect((await filmById(SEED_FILM_ID))?.favourite).toBe(true);
@@ -26,7 +25,7 @@ describe('flags', () => {
 
 describe('tags', () => {
   it('adds and removes tags, counted across films', async () => {
-    const alien = await addFilm({ ...blank, title: 'Alien' });
+    const alien = await addFilm(filmFields('Alien'));
     await addTagToFilm(SEED_FILM_ID, 'Music');
     await addTagToFilm(SEED_FILM_ID, 'music');
     await addTagToFilm(alien, 'Space');
@@ -44,8 +43,8 @@ describe('tags', () => {
   });
 
   it('renames a tag across all films, merges into an existing one, and Undo restores every film', async () => {
-    const alien = await addFilm({ ...blank, title: 'Alien' });
-    const zodiac = await addFilm({ ...blank, title: 'Zodiac' });
+    const alien = await addFilm(filmFields('Alien'));
+    const zodiac = await addFilm(filmFields('Zodiac'));
     await addTagToFilm(SEED_FILM_ID, 'scifi');
     await addTagToFilm(alien, 'scifi');
     await addTagToFilm(alien, 'Science fiction');

@@ -6,6 +6,7 @@ import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CinefileDb, DATABASE_NAME } from '../../../renderer/src/db/schema';
 import { seedFilm } from '../../../renderer/src/db/seed';
+import { alienFields } from '../../fixtures/catalog';
 
 const T0 = new Date('2026-11-01T09:00:00Z');
 
@@ -17,17 +18,8 @@ function v1Records() {
   delete redHot.tags;
   redHot.rating = 9;
   const alien = {
+    ...alienFields,
     id: 'film-alien',
-    title: 'Alien',
-    originalTitle: null,
-    year: 1979,
-    directors: ['Ridley Scott'],
-    cast: [{ name: 'Sigourney Weaver', role: 'Ripley' }],
-    genres: ['Horror'],
-    runtimeMinutes: 117,
-    country: 'United Kingdom',
-    language: 'English',
-    overview: 'In space no one can hear you scream.',
     tagline: null,
     sections: [],
     poster: null,

@@ -10,16 +10,12 @@ import {
   updateViewing,
   viewingsOfFilm,
 } from '../../../renderer/src/db/viewings';
-import type { FilmFields } from '../../../renderer/src/domain/film';
-import { freshCatalog } from '../../fixtures/catalog';
+import { filmFields, freshCatalog } from '../../fixtures/catalog';
 
 const NOW = new Date(2026, 10, 25, 12, 0);
 const at = (iso: string) => new Date(iso);
 
-const alien: FilmFields = {
-  title: 'Alien', originalTitle: null, year: 1979, directors: ['Ridley Scott'], cast: [], genres: [],
-  runtimeMinutes: 117, country: null, language: null, overview: null,
-};
+const alien = filmFields('Alien', { year: 1979, directors: ['Ridley Scott'], runtimeMinutes: 117 });
 
 beforeEach(freshCatalog);
 
