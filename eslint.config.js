@@ -1,4 +1,4 @@
-// Lint: TypeScript-aware rules, React hooks rules, and the layer rules of ARCHITECTURE.md as data, each with a
+// Lint: TypeScript-aware rules, React hooks rules, and the layer rules (README, Architecture) as data, each with a
 // message that says what the layer may import.
 import js from '@eslint/js';
 import globals from 'globals';
@@ -23,7 +23,12 @@ export default tseslint.config(
   {
     files: ['**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
+    // Type information lets lint see promises: a write started and forgotten is how failures went unseen.
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
+      '@typescript-eslint/no-floating-promises': ['error', { ignoreVoid: false }],
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
       ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',

@@ -1,7 +1,9 @@
 /**
  * THE contract between the Electron main process and the renderer. Every message that crosses the boundary is
- * named here first, with its request type and a runtime schema; main, preload and renderer/src/platform import
- * from this file and nothing else crosses. It must stay free of Node and Electron imports: the renderer bundles it.
+ * one entry of `ipcContract`: its channel name, the verb the preload exposes for it, the runtime schema main checks
+ * its request against, and its response type. Everything else (the bridge, the handler signatures, the platform
+ * seam) is derived from that one object, so adding a channel is one entry here plus its handler in main.
+ * It must stay free of Node and Electron imports: the renderer bundles it.
  */
 import * as v from 'valibot';
 
@@ -22,44 +24,30 @@ const fileName = v.pipe(
   v.regex(/^[^/\\:*?"<>|\u0000-\u001f]+$/, 'a file name without folders or reserved characters'),
 );
 
-/** Runtime schemas of each channel's single request argument; main validates every call against these. */
-export const ipcRequestSchemas = {
-  'app:info': v.undefined(),
-  'file:save': v.object({
-    suggestedName: fileName,
-    data: v.union([
-      v.pipe(v.string(), v.maxLength(MAX_FILE_BYTES)),
-      v.pipe(
-        v.instance(Uint8Array),
-        v.check((bytes) => bytes.byteLength <= MAX_FILE_BYTES, 'file too large'),
-      ),
-    ]),
-    filters: v.pipe(v.array(fileFilter), v.maxLength(10)),
-  }),
-  'file:open': v.object({
-    filters: v.pipe(v.array(fileFilter), v.maxLength(10)),
-  }),
-  'shell:open-external': v.pipe(
-    v.string(),
-    v.maxLength(2048),
-    v.check((url) => {
-      try {
-        return new URL(url).protocol === 'https:';
-      } catch {
-        return false;
-      }
-    }, 'only https:// links open outside Cinefile'),
-  ),
-} as const;
+/** Any valibot schema; requests are only checked, never transformed, so what the renderer sends is what main gets. */
+type RequestSchema = v.GenericSchema;
 
-export type Channel = keyof typeof ipcRequestSchemas;
-export type IpcRequest<K extends Channel> = v.InferOutput<(typeof ipcRequestSchemas)[K]>;
+/** A phantom key: it never exists at run time, it only carries a channel's response type. */
+declare const responseType: unique symbol;
 
-export interface AppInfo {
-  name: string;
-  version: string;
-  platform: string;
-  electron: string;
+/** One channel of the contract. */
+export interface ChannelSpec<Verb extends string, Schema extends RequestSchema, Response> {
+  /** The name of the function `window.cinefile` exposes for this channel. */
+  readonly verb: Verb;
+  /** Main validates every call's single argument against this before a handler sees it. */
+  readonly request: Schema;
+  readonly [responseType]?: Response;
+}
+
+/**
+ * Declares a channel answering `Response`. Curried so the response type can be written out while the verb and the
+ * schema are still inferred: `channel<Answer>()({ verb: 'doThing', request: schema })`.
+ */
+export function channel<Response>() {
+  return <const Verb extends string, Schema extends RequestSchema>(spec: {
+    verb: Verb;
+    request: Schema;
+  }): ChannelSpec<Verb, Schema, Response> => spec;
 }
 
 export interface OpenedFile {
@@ -67,16 +55,55 @@ export interface OpenedFile {
   bytes: Uint8Array;
 }
 
-/** What each channel answers. */
-export interface IpcResponses {
-  'app:info': AppInfo;
-  'file:save': { savedTo: string | null };
-  'file:open': OpenedFile | null;
-  'shell:open-external': void;
-}
+/** Every channel main answers, keyed by its IPC channel name. */
+export const ipcContract = {
+  /** Saves text or bytes where the person chooses; answers where, or null when they cancel. */
+  'file:save': channel<{ savedTo: string | null }>()({
+    verb: 'saveFile',
+    request: v.object({
+      suggestedName: fileName,
+      data: v.union([
+        v.pipe(v.string(), v.maxLength(MAX_FILE_BYTES)),
+        v.pipe(
+          v.instance(Uint8Array),
+          v.check((bytes) => bytes.byteLength <= MAX_FILE_BYTES, 'file too large'),
+        ),
+      ]),
+      filters: v.pipe(v.array(fileFilter), v.maxLength(10)),
+    }),
+  }),
+  /** Lets the person pick one file; answers its name and bytes, or null when they cancel. */
+  'file:open': channel<OpenedFile | null>()({
+    verb: 'openFile',
+    request: v.object({
+      filters: v.pipe(v.array(fileFilter), v.maxLength(10)),
+    }),
+  }),
+};
 
+type Contract = typeof ipcContract;
+export type Channel = keyof Contract;
+/** Every channel name, for code that registers or exposes them all (Object.keys loses the key type). */
+export const channels = Object.keys(ipcContract) as Channel[];
+
+export type IpcRequest<K extends Channel> = v.InferOutput<Contract[K]['request']>;
+export type IpcResponse<K extends Channel> =
+  Contract[K] extends ChannelSpec<string, RequestSchema, infer Response> ? Response : never;
+export type BridgeVerb<K extends Channel> = Contract[K]['verb'];
+
+/** What main implements for each channel (before the guard adds the sender event). */
 export type IpcContract = {
-  [K in Channel]: (request: IpcRequest<K>) => IpcResponses[K];
+  [K in Channel]: (request: IpcRequest<K>) => IpcResponse<K>;
+};
+
+/** One bridge function: no argument at all for a channel whose request schema is v.undefined(). */
+export type BridgeCall<Request, Response> = [Request] extends [undefined]
+  ? () => Promise<Response>
+  : (request: Request) => Promise<Response>;
+
+/** The request/response verbs of the bridge, one per channel, named by the contract. */
+export type BridgeVerbs = {
+  [K in Channel as BridgeVerb<K>]: BridgeCall<IpcRequest<K>, IpcResponse<K>>;
 };
 
 /** Commands the native menu sends to the renderer (main → renderer, one channel). */
@@ -85,11 +112,7 @@ export const menuCommands = ['add-film', 'show-library'] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 
 /** The object the preload exposes as `window.cinefile`: verbs, never ipcRenderer itself. */
-export interface CinefileBridge {
-  appInfo(): Promise<AppInfo>;
-  saveFile(request: IpcRequest<'file:save'>): Promise<IpcResponses['file:save']>;
-  openFile(request: IpcRequest<'file:open'>): Promise<IpcResponses['file:open']>;
-  openExternal(url: string): Promise<void>;
+export type CinefileBridge = BridgeVerbs & {
   /** Subscribes to native menu commands; returns the unsubscribe function. */
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
-}
+};

@@ -5,14 +5,18 @@
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
 import * as v from 'valibot';
-import { ipcRequestSchemas, type Channel, type IpcRequest, type IpcResponses } from '../ipc';
+import { channels, ipcContract, type Channel, type IpcContract, type IpcRequest } from '../ipc';
 import { currentTrustedOrigins } from './environment';
 import { isTrustedUrl } from './origins';
 
+/** A channel's handler as the contract types it, plus the (already checked) sender event, sync or async. */
 export type Handler<K extends Channel> = (
-  request: IpcRequest<K>,
+  request: Parameters<IpcContract[K]>[0],
   event: IpcMainInvokeEvent,
-) => IpcResponses[K] | Promise<IpcResponses[K]>;
+) => ReturnType<IpcContract[K]> | Promise<ReturnType<IpcContract[K]>>;
+
+/** One handler for every channel of the contract: a channel without one is a compile error, not a silent hang. */
+export type IpcHandlers = { [K in Channel]: Handler<K> };
 
 /**
  * Throws unless the message comes from the top frame of a page on a trusted origin. An iframe, a page the window
@@ -28,7 +32,7 @@ export function assertTrustedSender(channel: Channel, event: IpcMainInvokeEvent,
 /** Validates one channel's argument; the message names the channel and the first problem found. */
 export function parseRequest<K extends Channel>(channel: K, args: readonly unknown[]): IpcRequest<K> {
   if (args.length > 1) throw new Error(`${channel}: expected at most one argument, got ${args.length}`);
-  const schema: v.GenericSchema<unknown, IpcRequest<K>> = ipcRequestSchemas[channel];
+  const schema: v.GenericSchema<unknown, IpcRequest<K>> = ipcContract[channel].request;
   const result = v.safeParse(schema, args[0]);
   if (!result.success) {
     const [issue] = result.issues;
@@ -47,4 +51,10 @@ export function handle<K extends Channel>(channel: K, handler: Handler<K>): void
     assertTrustedSender(channel, event, currentTrustedOrigins());
     return handler(parseRequest(channel, args), event);
   });
+}
+
+/** Registers every channel's handler through `handle`. */
+export function handleAll(handlers: IpcHandlers): void {
+  const register = <K extends Channel>(channel: K): void => handle(channel, handlers[channel]);
+  channels.forEach(register);
 }

@@ -1,5 +1,6 @@
 /**
- * What the renderer may ask the operating system for, one handler per channel of electron/ipc.ts.
+ * What the renderer may ask the operating system for, one handler per channel of electron/ipc.ts (the compiler
+ * refuses a channel without one).
  *
  * The renderer never passes a file path in: every path main reads or writes comes from a dialog the user just
  * answered, so a compromised page cannot name ~/.ssh/id_rsa or overwrite a file of its choosing.
@@ -10,7 +11,6 @@ import {
   app,
   BrowserWindow,
   dialog,
-  shell,
   type IpcMainInvokeEvent,
   type OpenDialogOptions,
   type OpenDialogReturnValue,
@@ -18,7 +18,7 @@ import {
   type SaveDialogReturnValue,
 } from 'electron';
 import { MAX_FILE_BYTES } from '../ipc';
-import { handle } from './ipc-guard';
+import { handleAll, type IpcHandlers } from './ipc-guard';
 
 const megabytes = (bytes: number): string => `${Math.round(bytes / (1024 * 1024))} MB`;
 
@@ -37,15 +37,8 @@ function showOpenDialog(event: IpcMainInvokeEvent, options: OpenDialogOptions): 
   return window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options);
 }
 
-export function registerIpcHandlers(): void {
-  handle('app:info', () => ({
-    name: app.getName(),
-    version: app.getVersion(),
-    platform: process.platform,
-    electron: process.versions.electron,
-  }));
-
-  handle('file:save', async ({ suggestedName, data, filters }, event) => {
+const handlers: IpcHandlers = {
+  'file:save': async ({ suggestedName, data, filters }, event) => {
     // suggestedName is a bare file name (the schema refuses folders), so the default stays in Documents.
     const result = await showSaveDialog(event, {
       defaultPath: join(app.getPath('documents'), suggestedName),
@@ -55,9 +48,9 @@ export function registerIpcHandlers(): void {
     if (typeof data === 'string') await writeFile(result.filePath, data, 'utf8');
     else await writeFile(result.filePath, data);
     return { savedTo: result.filePath };
-  });
+  },
 
-  handle('file:open', async ({ filters }, event) => {
+  'file:open': async ({ filters }, event) => {
     const result = await showOpenDialog(event, { properties: ['openFile'], filters });
     const [filePath] = result.filePaths;
     if (result.canceled || filePath === undefined) return null;
@@ -69,10 +62,9 @@ export function registerIpcHandlers(): void {
     const contents = await readFile(filePath);
     // A plain Uint8Array view (not a Node Buffer) is what the contract promises the renderer.
     return { fileName: basename(filePath), bytes: new Uint8Array(contents.buffer, contents.byteOffset, contents.byteLength) };
-  });
+  },
+};
 
-  // The schema has already refused anything but an https:// URL.
-  handle('shell:open-external', async (url) => {
-    await shell.openExternal(url);
-  });
+export function registerIpcHandlers(): void {
+  handleAll(handlers);
 }

@@ -1,25 +1,28 @@
 /**
- * Runs in the sandboxed preload and exposes `window.cinefile`: a handful of verbs, one per IPC channel. The page
- * never gets ipcRenderer or an IPC event object, so it can reach only the channels listed here, and main checks
- * each call again anyway. Imports are limited to 'electron' and '../ipc' (bundled into one CommonJS file).
+ * Runs in the sandboxed preload and exposes `window.cinefile`: one verb per channel of electron/ipc.ts, built from
+ * the contract, plus the menu-command subscription. The page never gets ipcRenderer or an IPC event object, so it
+ * can reach only the contract's channels, and main checks each call again anyway. Imports are limited to
+ * 'electron' and '../ipc' (bundled into one CommonJS file).
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import {
+  channels,
+  ipcContract,
   MENU_COMMAND_CHANNEL,
   menuCommands,
-  type Channel,
+  type BridgeVerbs,
   type CinefileBridge,
-  type IpcRequest,
-  type IpcResponses,
   type MenuCommand,
 } from '../ipc';
 
-/** ipcRenderer.invoke typed by the contract; channels without a request send no argument at all. */
-function invoke<K extends Channel>(
-  channel: K,
-  ...request: IpcRequest<K> extends undefined ? [] : [IpcRequest<K>]
-): Promise<IpcResponses[K]> {
-  return ipcRenderer.invoke(channel, ...request) as Promise<IpcResponses[K]>;
+/** verb → ipcRenderer.invoke(its channel, ...args); main's guard refuses anything but the one valid argument. */
+function contractVerbs(): BridgeVerbs {
+  const verbs: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
+  for (const channel of channels) {
+    verbs[ipcContract[channel].verb] = (...args) => ipcRenderer.invoke(channel, ...args);
+  }
+  // TypeScript cannot follow a loop that fills a mapped type; preload.test.ts checks every verb against its channel.
+  return verbs as BridgeVerbs;
 }
 
 function isMenuCommand(value: unknown): value is MenuCommand {
@@ -27,11 +30,8 @@ function isMenuCommand(value: unknown): value is MenuCommand {
 }
 
 const bridge = {
-  appInfo: () => invoke('app:info'),
-  saveFile: (request) => invoke('file:save', request),
-  openFile: (request) => invoke('file:open', request),
-  openExternal: (url) => invoke('shell:open-external', url),
-  onMenuCommand: (listener) => {
+  ...contractVerbs(),
+  onMenuCommand: (listener: (command: MenuCommand) => void) => {
     // Forward only the command itself, and only known commands: the event object would expose the IPC port.
     const forward = (_event: IpcRendererEvent, command: unknown): void => {
       if (isMenuCommand(command)) listener(command);

@@ -2,7 +2,7 @@
  * `npm run bench`: how the built app behaves with large catalogs, in Debian's Chromium with real IndexedDB.
  * For 1k, 10k and 100k films it measures the cold open of the Library (navigation → first poster card painted),
  * switching the Library's sort, and the JS heap afterwards, and prints the figures as JSON. Targets and the
- * platform's own limits are in ../shared/LIMITS.md; this only reports, it never fails on a number.
+ * platform's own limits are in docs/LIMITS.md; this only reports, it never fails on a number.
  * Usage: npm run bench [-- 1000 10000]   (sizes; default 1000 10000 100000)
  */
 import { mkdtempSync, rmSync } from 'node:fs';

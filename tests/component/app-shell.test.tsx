@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { describeOpenFailure } from '../../renderer/src/db/open';
 import { CatalogProblem } from '../../renderer/src/ui/components/CatalogProblem';
 import { ErrorBoundary } from '../../renderer/src/ui/components/ErrorBoundary';
-import { ToastProvider, TOAST_DURATION_MS, useToast } from '../../renderer/src/ui/components/Toasts';
+import { ToastProvider, TOAST_DURATION_MS, useToast } from '../../renderer/src/ui/common/Toasts';
 
 describe('when something goes wrong', () => {
   it('explains a blocked catalog and offers to try again', async () => {

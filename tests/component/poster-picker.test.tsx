@@ -109,7 +109,7 @@ describe('PosterPicker', () => {
     await screen.findByRole('img', { name: 'Poster of Red Hot' });
     drop([fixtureFile('poster.png')]);
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      'Could not set the poster: This window cannot draw images (no 2D canvas).',
+      'The poster of “Red Hot” was not changed: This window cannot draw images (no 2D canvas).',
     );
     expect(await posterOf(SEED_FILM_ID)).toEqual({ kind: 'bundled', name: 'red-hot' });
   });
@@ -136,8 +136,10 @@ describe('PosterPicker', () => {
   it('shows progress and disables its buttons while an image is being prepared', async () => {
     let finish: () => void = () => undefined;
     const slowMaker: ThumbnailMaker = (image) =>
-      new Promise((resolve) => {
-        finish = () => void fakeThumbnailMaker(image).then(resolve);
+      new Promise((resolve, reject) => {
+        finish = () => {
+          fakeThumbnailMaker(image).then(resolve, reject);
+        };
       });
     chooseInDialog('poster.png');
     renderInApp(<LivePicker id={SEED_FILM_ID} makeThumbnail={slowMaker} />);

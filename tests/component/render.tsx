@@ -3,7 +3,7 @@ import { render, type RenderResult } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
-import { ToastProvider } from '../../renderer/src/ui/components/Toasts';
+import { ToastProvider } from '../../renderer/src/ui/common/Toasts';
 
 export { freshCatalog } from '../fixtures/catalog';
 

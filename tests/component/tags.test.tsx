@@ -44,7 +44,7 @@ describe('TagEditor', () => {
 
 describe('FilmFlags', () => {
   it('toggles watchlist and favourite as pressed buttons', async () => {
-    renderInApp(<FilmFlags film={{ id: SEED_FILM_ID, watchlist: false, favourite: true }} />);
+    renderInApp(<FilmFlags film={{ id: SEED_FILM_ID, title: 'Red Hot', year: 1993, watchlist: false, favourite: true }} />);
     expect(screen.getByRole('button', { name: /Favourite/ })).toHaveAttribute('aria-pressed', 'true');
     await userEvent.click(screen.getByRole('button', { name: /Watchlist/ }));
     await vi.waitFor(async () => expect((await filmById(SEED_FILM_ID))?.watchlist).toBe(true));

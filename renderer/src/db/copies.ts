@@ -1,4 +1,5 @@
 /** Copies of films a person owns, and their loans: a returned loan stays as the copy's history. */
+import { MissingRecordError } from '../domain/errors';
 import { compareLoansForLoanedOut, copyLabel, formatShortDate, type Copy, type CopyFields, type Loan, type LoanFields } from '../domain/copy';
 import type { Film } from '../domain/film';
 import { db, newId } from './index';
@@ -46,7 +47,7 @@ export async function copiesOfFilm(filmId: string): Promise<CopyWithLoans[]> {
 /** Adds a copy of a film from validated fields and returns its id. */
 export async function addCopy(filmId: string, fields: CopyFields, now: Date = new Date()): Promise<string> {
   return db.transaction('rw', [db.films, db.copies], async () => {
-    if (!(await db.films.get(filmId))) throw new Error('This film no longer exists; it may have been deleted.');
+    if (!(await db.films.get(filmId))) throw new MissingRecordError('film');
     const timestamp = now.toISOString();
     const copy: Copy = { ...fields, id: newId(), filmId, createdAt: timestamp, updatedAt: timestamp };
     await db.copies.add(copy);
@@ -57,7 +58,7 @@ export async function addCopy(filmId: string, fields: CopyFields, now: Date = ne
 /** Replaces a copy's details, keeping its film and loans. */
 export async function updateCopy(id: string, fields: CopyFields, now: Date = new Date()): Promise<void> {
   const changed = await db.copies.update(id, { ...fields, updatedAt: now.toISOString() });
-  if (changed === 0) throw new Error('This copy no longer exists; it may have been deleted.');
+  if (changed === 0) throw new MissingRecordError('copy');
 }
 
 /** Deletes a copy and its loans (open and past); returns them so the deletion can be undone. */
@@ -84,7 +85,7 @@ export function restoreCopy(deleted: DeletedCopy): Promise<void> {
 export function lendCopy(copyId: string, fields: LoanFields): Promise<string> {
   return db.transaction('rw', [db.copies, db.loans], async () => {
     const copy = await db.copies.get(copyId);
-    if (!copy) throw new Error('This copy no longer exists; it may have been deleted.');
+    if (!copy) throw new MissingRecordError('copy');
     const loans = await db.loans.where('copyId').equals(copyId).toArray();
     const open = loans.find((loan) => loan.returnedOn === null);
     if (open) {
@@ -104,7 +105,7 @@ export function lendCopy(copyId: string, fields: LoanFields): Promise<string> {
 export function returnLoan(loanId: string, returnedOn: string): Promise<Loan> {
   return db.transaction('rw', db.loans, async () => {
     const loan = await db.loans.get(loanId);
-    if (!loan) throw new Error('This loan no longer exists; its copy may have been deleted.');
+    if (!loan) throw new MissingRecordError('loan');
     if (loan.returnedOn !== null) throw new Error(`This loan was already returned on ${formatShortDate(loan.returnedOn)}.`);
     if (returnedOn < loan.lentOn) throw new Error(`It cannot come back before it was lent, on ${formatShortDate(loan.lentOn)}.`);
     await db.loans.update(loanId, { returnedOn });
@@ -119,7 +120,7 @@ export function undoReturn(loan: Loan): Promise<void> {
     const lentSince = others.find((other) => other.id !== loan.id && other.returnedOn === null);
     if (lentSince) throw new Error(`The copy has been lent to ${lentSince.borrower} since; it cannot be out twice.`);
     const changed = await db.loans.update(loan.id, { returnedOn: null });
-    if (changed === 0) throw new Error('This loan no longer exists; its copy may have been deleted.');
+    if (changed === 0) throw new MissingRecordError('loan');
   });
 }
 

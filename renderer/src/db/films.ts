@@ -1,4 +1,5 @@
 /** Questions and changes about films. The UI reads these through live queries and never touches tables. */
+import { MissingRecordError } from '../domain/errors';
 import { filmSortKey, type Film, type FilmFields } from '../domain/film';
 import { isHalfStars, type HalfStars } from '../domain/rating';
 import type { Annotation } from '../domain/annotation';
@@ -47,7 +48,7 @@ export async function updateFilm(id: string, fields: FilmFields, now: Date = new
     sortTitle: filmSortKey(fields.title),
     updatedAt: now.toISOString(),
   });
-  if (changed === 0) throw new Error('This film no longer exists; it may have been deleted.');
+  if (changed === 0) throw new MissingRecordError('film');
 }
 
 /** Sets (1–10 half-stars) or clears (null) a film's rating. */
@@ -56,7 +57,7 @@ export async function rateFilm(id: string, rating: HalfStars | null, now: Date =
     throw new RangeError(`A rating must be 0.5 to 5 stars; got ${String(rating)} half-stars.`);
   }
   const changed = await db.films.update(id, { rating, updatedAt: now.toISOString() });
-  if (changed === 0) throw new Error('This film no longer exists; it may have been deleted.');
+  if (changed === 0) throw new MissingRecordError('film');
 }
 
 /** Everything removed with a film, kept so the deletion can be undone exactly. */
@@ -80,7 +81,7 @@ const filmOwnedTables = () => [db.viewings, db.notes, db.listEntries, db.copies,
 export function deleteFilm(id: string): Promise<DeletedFilm> {
   return db.transaction('rw', [db.films, ...filmOwnedTables()], async () => {
     const film = await db.films.get(id);
-    if (!film) throw new Error('This film no longer exists; it may have been deleted already.');
+    if (!film) throw new MissingRecordError('film');
     const [viewings, notes, listEntries, copies, loans, posters] = await Promise.all([
       db.viewings.where('filmId').equals(id).toArray(),
       db.notes.where('filmId').equals(id).toArray(),

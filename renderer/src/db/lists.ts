@@ -1,4 +1,5 @@
 /** Questions and changes about lists and the films in them. The UI reads these through live queries. */
+import { MissingRecordError } from '../domain/errors';
 import type { Film } from '../domain/film';
 import {
   compactPositionChanges,
@@ -46,8 +47,6 @@ export interface DeletedList {
   entries: ListEntry[];
 }
 
-const MISSING_LIST = 'This list no longer exists; it may have been deleted.';
-
 /** The ids among these films that have at least one viewing, read from the viewings filmId index alone. */
 async function seenFilmIds(filmIds: readonly string[]): Promise<Set<string>> {
   if (filmIds.length === 0) return new Set();
@@ -69,7 +68,7 @@ function checkedFields(fields: ListFields): ListFields {
 
 async function touchList(listId: string, now: Date): Promise<void> {
   const changed = await db.lists.update(listId, { updatedAt: now.toISOString() });
-  if (changed === 0) throw new Error(MISSING_LIST);
+  if (changed === 0) throw new MissingRecordError('list');
 }
 
 /** Creates a list from its fields (checked again here) and returns its id. */
@@ -84,7 +83,7 @@ export async function createList(fields: ListFields, now: Date = new Date()): Pr
 export async function updateList(id: string, changes: Partial<ListFields>, now: Date = new Date()): Promise<void> {
   await db.transaction('rw', db.lists, async () => {
     const list = await db.lists.get(id);
-    if (!list) throw new Error(MISSING_LIST);
+    if (!list) throw new MissingRecordError('list');
     const fields = checkedFields({ name: list.name, description: list.description, ranked: list.ranked, ...changes });
     await db.lists.update(id, { ...fields, updatedAt: now.toISOString() });
   });
@@ -94,7 +93,7 @@ export async function updateList(id: string, changes: Partial<ListFields>, now: 
 export function deleteList(id: string): Promise<DeletedList> {
   return db.transaction('rw', [db.lists, db.listEntries], async () => {
     const list = await db.lists.get(id);
-    if (!list) throw new Error(MISSING_LIST);
+    if (!list) throw new MissingRecordError('list');
     const entries = await db.listEntries.where('listId').equals(id).toArray();
     await db.listEntries.where('listId').equals(id).delete();
     await db.lists.delete(id);
@@ -149,7 +148,7 @@ export async function entriesOfList(listId: string): Promise<ListEntryRow[]> {
  */
 export function addFilmsToList(listId: string, filmIds: readonly string[], now: Date = new Date()): Promise<AddedToList> {
   return db.transaction('rw', [db.lists, db.listEntries, db.films], async () => {
-    if (!(await db.lists.get(listId))) throw new Error(MISSING_LIST);
+    if (!(await db.lists.get(listId))) throw new MissingRecordError('list');
     const existing = await db.listEntries.where('listId').equals(listId).toArray();
     const inList = new Set(existing.map((entry) => entry.filmId));
     const wanted = [...new Set(filmIds)];
@@ -179,8 +178,8 @@ export function removeEntry(entryId: string): Promise<ListEntry | undefined> {
 /** Puts a removed entry back where it was, with its note, even if the list was reordered meanwhile. */
 export function restoreEntry(entry: ListEntry): Promise<void> {
   return db.transaction('rw', [db.lists, db.listEntries, db.films], async () => {
-    if (!(await db.lists.get(entry.listId))) throw new Error(MISSING_LIST);
-    if (!(await db.films.get(entry.filmId))) throw new Error('This film no longer exists; it may have been deleted.');
+    if (!(await db.lists.get(entry.listId))) throw new MissingRecordError('list');
+    if (!(await db.films.get(entry.filmId))) throw new MissingRecordError('film');
     const current = await orderedEntries(entry.listId);
     // Had the film been added again meanwhile, the restored entry (with its note and place) replaces that one.
     const readded = current.filter((other) => other.filmId === entry.filmId && other.id !== entry.id);
@@ -207,7 +206,7 @@ export function moveEntry(listId: string, entryId: string, toIndex: number, now:
   return db.transaction('rw', [db.lists, db.listEntries], async () => {
     const ordered = await orderedEntries(listId);
     const from = ordered.findIndex((entry) => entry.id === entryId);
-    if (from === -1) throw new Error('This film is no longer in the list.');
+    if (from === -1) throw new MissingRecordError('list entry');
     const to = clampIndex(toIndex, ordered.length);
     await applyPositions(compactPositionChanges(reorderedItems(ordered, from, to)));
     if (from !== to) await touchList(listId, now);
@@ -221,7 +220,7 @@ export async function setEntryNote(entryId: string, note: string, now: Date = ne
   if (!result.ok) throw new RangeError(result.error);
   await db.transaction('rw', [db.lists, db.listEntries], async () => {
     const entry = await db.listEntries.get(entryId);
-    if (!entry) throw new Error('This film is no longer in the list.');
+    if (!entry) throw new MissingRecordError('list entry');
     await db.listEntries.update(entryId, { note: result.text });
     await touchList(entry.listId, now);
   });

@@ -1,4 +1,5 @@
 /** Notes (annotations) on films. */
+import { MissingRecordError } from '../domain/errors';
 import { compareNotesNewestFirst, type Annotation } from '../domain/annotation';
 import { db, newId } from './index';
 
@@ -11,7 +12,7 @@ export async function notesOfFilm(filmId: string): Promise<Annotation[]> {
 /** Adds a note with a validated Markdown body. */
 export async function addNote(filmId: string, body: string, now: Date = new Date()): Promise<string> {
   return db.transaction('rw', [db.films, db.notes], async () => {
-    if (!(await db.films.get(filmId))) throw new Error('This film no longer exists; it may have been deleted.');
+    if (!(await db.films.get(filmId))) throw new MissingRecordError('film');
     const timestamp = now.toISOString();
     const note: Annotation = { id: newId(), filmId, body, createdAt: timestamp, updatedAt: timestamp };
     await db.notes.add(note);
@@ -22,7 +23,7 @@ export async function addNote(filmId: string, body: string, now: Date = new Date
 /** Replaces a note's body and stamps the edit time. */
 export async function updateNote(id: string, body: string, now: Date = new Date()): Promise<void> {
   const changed = await db.notes.update(id, { body, updatedAt: now.toISOString() });
-  if (changed === 0) throw new Error('This note no longer exists.');
+  if (changed === 0) throw new MissingRecordError('note');
 }
 
 /** Deletes a note; returns it so the deletion can be undone. */

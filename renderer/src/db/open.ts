@@ -5,7 +5,7 @@
 import { db } from './index';
 import { SCHEMA_VERSION } from './schema';
 
-export type CatalogOpenProblem = 'blocked' | 'newer-version' | 'storage-full' | 'unavailable' | 'unknown';
+export type CatalogOpenProblem = 'blocked' | 'newer-version' | 'storage-full' | 'unavailable' | 'closed-elsewhere' | 'unknown';
 
 export interface CatalogOpenFailure {
   problem: CatalogOpenProblem;
@@ -35,6 +35,13 @@ const explanations: Record<CatalogOpenProblem, Pick<CatalogOpenFailure, 'title' 
     title: 'Cinefile cannot use its storage here',
     message: 'This window has no access to IndexedDB (private browsing, or storage turned off in settings).',
     action: 'Open Cinefile in a normal window, or allow site storage, then choose Try again.',
+  },
+  'closed-elsewhere': {
+    title: 'Another Cinefile window changed the catalog',
+    message:
+      'Another Cinefile window or tab deleted the catalog or opened it with a newer version, so this window has let go ' +
+      'of it rather than hold the other one up or save into a catalog that is gone.',
+    action: 'Reload this window to open the catalog as it is now.',
   },
   unknown: {
     title: 'The catalog could not be opened',
@@ -125,4 +132,28 @@ export async function requestPersistentStorage(): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * Watches for another window upgrading or deleting the catalog (IndexedDB's `versionchange`). This window closes its
+ * connection at once, for good: Dexie's default would reopen it on the next write, which after a deletion would
+ * quietly create a new, empty catalog. `onClosed` gets the failure to show; returns the unsubscribe function.
+ */
+export function watchForClosingElsewhere(onClosed: (failure: CatalogOpenFailure) => void): () => void {
+  const closeHere = (event: IDBVersionChangeEvent): false => {
+    db.close({ disableAutoOpen: true });
+    const deleted = event.newVersion === null || event.newVersion === 0;
+    onClosed({
+      problem: 'closed-elsewhere',
+      ...explanations['closed-elsewhere'],
+      message: deleted
+        ? 'Another Cinefile window or tab deleted the catalog, so this window has let go of it rather than save into a catalog that is gone.'
+        : 'Another Cinefile window or tab is opening the catalog with a newer Cinefile, so this window has let go of it to let that one update it.',
+      detail: `The catalog was ${deleted ? 'deleted' : `upgraded to schema ${Math.floor((event.newVersion ?? 0) / 10)}`} by another connection.`,
+    });
+    // Returning false stops Dexie's own handler, which would close with auto-reopen.
+    return false;
+  };
+  db.on('versionchange', closeHere);
+  return () => db.on('versionchange').unsubscribe(closeHere);
 }

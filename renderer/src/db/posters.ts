@@ -1,4 +1,5 @@
 /** Poster images of films: setting, removing and taking back a film's poster, and reading its Blobs for display. */
+import { MissingRecordError } from '../domain/errors';
 import type { PosterImage, PosterMimeType, PosterRef } from '../domain/poster';
 import { db, newId } from './index';
 
@@ -20,7 +21,6 @@ export interface PosterChange {
   previousImage: PosterImage | null;
 }
 
-const filmGone = () => new Error('This film no longer exists; it may have been deleted.');
 
 /** Deletes the film's current image poster, if it has one, and returns it; bundled posters have no record. */
 async function takeImagePoster(ref: PosterRef | null): Promise<PosterImage | null> {
@@ -43,7 +43,7 @@ export function setFilmPoster(
 ): Promise<PosterChange> {
   return db.transaction('rw', [db.films, db.posters], async () => {
     const film = await db.films.get(filmId);
-    if (!film) throw filmGone();
+    if (!film) throw new MissingRecordError('film');
     const record: PosterImage = { id: newId(), filmId, image, thumbnail, ...meta, createdAt: now.toISOString() };
     const previousImage = await takeImagePoster(film.poster);
     await db.posters.add(record);
@@ -60,7 +60,7 @@ export function setFilmPoster(
 export function removeFilmPoster(filmId: string, now: Date = new Date()): Promise<PosterChange | null> {
   return db.transaction('rw', [db.films, db.posters], async () => {
     const film = await db.films.get(filmId);
-    if (!film) throw filmGone();
+    if (!film) throw new MissingRecordError('film');
     if (film.poster?.kind !== 'image') return null;
     const previousImage = await takeImagePoster(film.poster);
     await db.films.update(filmId, { poster: null, updatedAt: now.toISOString() });
@@ -80,7 +80,7 @@ const samePoster = (a: PosterRef | null, b: PosterRef | null): boolean =>
 export function undoPosterChange(change: PosterChange, now: Date = new Date()): Promise<void> {
   return db.transaction('rw', [db.films, db.posters], async () => {
     const film = await db.films.get(change.filmId);
-    if (!film) throw filmGone();
+    if (!film) throw new MissingRecordError('film');
     if (!samePoster(film.poster, change.poster)) {
       throw new Error('The poster has changed again since; there is nothing to undo.');
     }

@@ -1,6 +1,6 @@
 /**
  * The first entry of every new catalog, Red Hot (1993), from resources/seed/red-hot.json (a record checked word
- * for word against the source text by tests/unit/db/seed-record.test.ts).
+ * for word against the source text by tests/unit/seed-record.test.ts against resources/seed/source.txt).
  */
 import type { Transaction } from 'dexie';
 import redHotRecord from '../../../resources/seed/red-hot.json';

@@ -1,9 +1,9 @@
 /** Tags and the watchlist/favourite flags on films. */
+import { MissingRecordError } from '../domain/errors';
 import type { Film } from '../domain/film';
 import { countTags, MAX_TAGS_PER_FILM, tagKey, withoutTag, withTag, withTagRenamed, type TagCount } from '../domain/tags';
 import { db } from './index';
 
-const gone = () => new Error('This film no longer exists; it may have been deleted.');
 
 export type FilmFlag = 'watchlist' | 'favourite';
 
@@ -20,14 +20,14 @@ export async function allTags(): Promise<TagCount[]> {
 /** Turns the watchlist or favourite flag on or off. */
 export async function setFilmFlag(filmId: string, flag: FilmFlag, on: boolean): Promise<void> {
   const changed = await db.films.update(filmId, { ...flagChange(flag, on), updatedAt: new Date().toISOString() });
-  if (changed === 0) throw gone();
+  if (changed === 0) throw new MissingRecordError('film');
 }
 
 /** Flips a flag and returns its new value. */
 export function toggleFilmFlag(filmId: string, flag: FilmFlag): Promise<boolean> {
   return db.transaction('rw', db.films, async () => {
     const film = await db.films.get(filmId);
-    if (!film) throw gone();
+    if (!film) throw new MissingRecordError('film');
     await db.films.update(filmId, { ...flagChange(flag, !film[flag]), updatedAt: new Date().toISOString() });
     return !film[flag];
   });
@@ -45,7 +45,7 @@ export async function setFlagOnFilms(filmIds: readonly string[], flag: FilmFlag,
 export function addTagToFilm(filmId: string, tag: string): Promise<void> {
   return db.transaction('rw', db.films, async () => {
     const film = await db.films.get(filmId);
-    if (!film) throw gone();
+    if (!film) throw new MissingRecordError('film');
     if (film.tags.length >= MAX_TAGS_PER_FILM) throw new Error(`A film can have up to ${MAX_TAGS_PER_FILM} tags.`);
     await db.films.update(filmId, { tags: withTag(film.tags, tag), updatedAt: new Date().toISOString() });
   });
@@ -54,7 +54,7 @@ export function addTagToFilm(filmId: string, tag: string): Promise<void> {
 export function removeTagFromFilm(filmId: string, tag: string): Promise<void> {
   return db.transaction('rw', db.films, async () => {
     const film = await db.films.get(filmId);
-    if (!film) throw gone();
+    if (!film) throw new MissingRecordError('film');
     await db.films.update(filmId, { tags: withoutTag(film.tags, tag), updatedAt: new Date().toISOString() });
   });
 }

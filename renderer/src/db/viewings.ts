@@ -1,4 +1,5 @@
 /** Viewings: each time a film was watched, and the diary that lists them all. */
+import { MissingRecordError } from '../domain/errors';
 import type { Film } from '../domain/film';
 import {
   compareViewingsNewestFirst,
@@ -35,7 +36,7 @@ export async function logViewing(
 ): Promise<string> {
   assertSound({ ...details, watchedOn }, now);
   return db.transaction('rw', [db.films, db.viewings], async () => {
-    if (!(await db.films.get(filmId))) throw new Error('This film no longer exists; it may have been deleted.');
+    if (!(await db.films.get(filmId))) throw new MissingRecordError('film');
     const loggedBefore = await db.viewings.where('filmId').equals(filmId).toArray();
     const timestamp = now.toISOString();
     const viewing: Viewing = {
@@ -59,7 +60,7 @@ export async function updateViewing(id: string, changes: Partial<ViewingFields>,
   assertSound(changes, now);
   await db.transaction('rw', db.viewings, async () => {
     const viewing = await db.viewings.get(id);
-    if (!viewing) throw new Error('This viewing no longer exists; it may have been removed.');
+    if (!viewing) throw new MissingRecordError('viewing');
     const note = changes.note === undefined ? {} : { note: changes.note.trim() };
     await db.viewings.put({ ...viewing, ...changes, ...note, updatedAt: now.toISOString() });
   });

@@ -33,10 +33,6 @@ export function browserPlatform(): Platform {
     kind: 'browser',
     saveFile: saveByDownload,
     openFile: openWithFileInput,
-    openExternal: (url) => {
-      window.open(url, '_blank', 'noopener,noreferrer');
-      return Promise.resolve();
-    },
     onMenuCommand: () => () => undefined,
   };
 }

@@ -1,23 +1,15 @@
 /**
  * The renderer's one seam to the shell. In Electron it speaks to the preload bridge (window.cinefile); in a plain
- * browser (`npm run web`, end-to-end tests) it falls back to downloads and file inputs.
+ * browser (`npm run web`, end-to-end tests) it falls back to downloads and file inputs. Its verbs are the bridge's,
+ * derived from electron/ipc.ts, so a new channel reaches the renderer without an edit here.
  */
-import type { CinefileBridge, IpcRequest, IpcResponses, MenuCommand } from '../../../electron/ipc';
+import type { BridgeVerbs, CinefileBridge, IpcRequest } from '../../../electron/ipc';
 
 export type SaveFileRequest = IpcRequest<'file:save'>;
 export type OpenFileRequest = IpcRequest<'file:open'>;
 
-export interface Platform {
-  kind: 'electron' | 'browser';
-  /** Saves text or bytes where the person chooses; resolves with where, or null when they cancel. */
-  saveFile(request: SaveFileRequest): Promise<IpcResponses['file:save']>;
-  /** Lets the person pick one file; resolves with its name and bytes, or null when they cancel. */
-  openFile(request: OpenFileRequest): Promise<IpcResponses['file:open']>;
-  /** Opens an https link in the person's browser, outside Cinefile. */
-  openExternal(url: string): Promise<void>;
-  /** Native menu commands (Electron only; the browser has none). Returns the unsubscribe function. */
-  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
-}
+/** Every bridge verb, plus which shell answers them. The browser has no native menu: its onMenuCommand never fires. */
+export type Platform = { kind: 'electron' | 'browser' } & CinefileBridge;
 
 declare global {
   interface Window {
@@ -31,20 +23,23 @@ export function withoutIpcPrefix(error: unknown): Error {
   return new Error(message.replace(/^Error invoking remote method '[^']+': (?:Error: )?/, ''));
 }
 
-async function plainErrors<T>(call: () => Promise<T>): Promise<T> {
-  try {
-    return await call();
-  } catch (error) {
-    throw withoutIpcPrefix(error);
-  }
+type AnyVerb = (...args: unknown[]) => Promise<unknown>;
+
+function withPlainErrors(verb: AnyVerb): AnyVerb {
+  return async (...args) => {
+    try {
+      return await verb(...args);
+    } catch (error) {
+      throw withoutIpcPrefix(error);
+    }
+  };
 }
 
 export function electronPlatform(bridge: CinefileBridge): Platform {
-  return {
-    kind: 'electron',
-    saveFile: (request) => plainErrors(() => bridge.saveFile(request)),
-    openFile: (request) => plainErrors(() => bridge.openFile(request)),
-    openExternal: (url) => plainErrors(() => bridge.openExternal(url)),
-    onMenuCommand: (listener) => bridge.onMenuCommand(listener),
-  };
+  // Loops over the bridge's own verbs (not the contract object), so the renderer bundles only ipc.ts's types.
+  const { onMenuCommand, ...verbs } = bridge;
+  const wrapped: Record<string, AnyVerb> = {};
+  for (const [name, verb] of Object.entries(verbs)) wrapped[name] = withPlainErrors(verb as AnyVerb);
+  // TypeScript cannot follow a loop that fills a mapped type: each entry is the same verb, only its errors change.
+  return { kind: 'electron', ...(wrapped as BridgeVerbs), onMenuCommand };
 }

@@ -2,11 +2,11 @@
 import { useCallback, useEffect, useState } from 'react';
 import { Link, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
-import { openCatalog, requestPersistentStorage, type CatalogOpenFailure } from '../db/open';
+import { describeOpenFailure, openCatalog, requestPersistentStorage, watchForClosingElsewhere, type CatalogOpenFailure } from '../db/open';
 import { platform } from '../platform';
 import { CatalogProblem } from './components/CatalogProblem';
 import { ErrorBoundary } from './components/ErrorBoundary';
-import { ToastProvider } from './components/Toasts';
+import { ToastProvider } from './common/Toasts';
 import { DiaryPage } from './pages/DiaryPage';
 import { FilmPage } from './pages/FilmPage';
 import { AddFilmPage, EditFilmPage } from './pages/FilmFormPages';
@@ -26,15 +26,18 @@ function useCatalogOpening(): [CatalogState, () => void] {
     const report = (next: CatalogState) => {
       if (current) setState(next);
     };
-    void openCatalog((blocked) => report({ status: 'failed', failure: blocked })).then((failure) =>
-      report(failure ? { status: 'failed', failure } : { status: 'open' }),
+    openCatalog((blocked) => report({ status: 'failed', failure: blocked })).then(
+      (failure) => report(failure ? { status: 'failed', failure } : { status: 'open' }),
+      (error: unknown) => report({ status: 'failed', failure: describeOpenFailure(error) }),
     );
     return () => {
       current = false;
     };
   }, [attempt]);
+  useEffect(() => watchForClosingElsewhere((failure) => setState({ status: 'failed', failure })), []);
   useEffect(() => {
-    void requestPersistentStorage();
+    // Best effort: the browser may say no, and the catalog works either way.
+    requestPersistentStorage().catch((error: unknown) => console.warn('Persistent storage was not granted', error));
   }, []);
   const retry = useCallback(() => {
     setState({ status: 'opening' });
@@ -129,7 +132,11 @@ function Shell() {
 
 export function App() {
   const [catalog, retry] = useCatalogOpening();
-  if (catalog.status === 'failed') return <CatalogProblem failure={catalog.failure} onRetry={retry} />;
+  if (catalog.status === 'failed') {
+    // A catalog closed for another window is opened again by a fresh start of this one.
+    const closed = catalog.failure.problem === 'closed-elsewhere';
+    return <CatalogProblem failure={catalog.failure} onRetry={closed ? () => window.location.reload() : retry} retryLabel={closed ? 'Reload' : 'Try again'} />;
+  }
   if (catalog.status === 'opening') {
     return (
       <p className="opening" aria-busy="true">

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Film } from '../../../renderer/src/domain/film';
 import { emptyFilmDraft, filmDraftFromFilm, parseFilmDraft, type FilmDraft } from '../../../renderer/src/domain/film-draft';
 import { seedFilm } from '../../../renderer/src/db/seed';
 
@@ -82,14 +83,28 @@ describe('parseFilmDraft', () => {
     expect(result.ok ? [] : Object.keys(result.errors).sort()).toEqual(['overview', 'runtimeMinutes', 'title', 'year']);
   });
 
-  it('round-trips an existing film through the form unchanged', () => {
-    const film = seedFilm(NOW);
-    const result = parseFilmDraft(filmDraftFromFilm(film), NOW);
-    expect(result.ok).toBe(true);
-    if (result.ok) {
-      expect(result.fields.cast).toEqual(film.cast);
-      expect(result.fields.directors).toEqual(['Paul Haggis']);
-      expect(result.fields.overview).toBe(film.overview);
+  it('round-trips an existing film through the form unchanged, every field', () => {
+    // Red Hot leaves the original title, runtime, country and language empty; Solaris fills them all, so a field
+    // the form dropped or mangled cannot hide behind null.
+    const solaris: Film = {
+      ...seedFilm(NOW),
+      title: 'Solaris',
+      originalTitle: 'Солярис',
+      year: 1972,
+      directors: ['Andrei Tarkovsky'],
+      cast: [{ name: 'Natalya Bondarchuk', role: 'Hari' }, { name: 'Donatas Banionis', role: 'Kris Kelvin' }],
+      genres: ['Drama', 'Science Fiction'],
+      runtimeMinutes: 167,
+      country: 'Soviet Union',
+      language: 'Russian',
+      overview: 'A psychologist is sent to a space station orbiting an ocean planet.\n\nThe crew are not alone.',
+    };
+    for (const film of [seedFilm(NOW), solaris]) {
+      const { title, originalTitle, year, directors, cast, genres, runtimeMinutes, country, language, overview } = film;
+      expect(parseFilmDraft(filmDraftFromFilm(film), NOW), film.title).toEqual({
+        ok: true,
+        fields: { title, originalTitle, year, directors, cast, genres, runtimeMinutes, country, language, overview },
+      });
     }
   });
 });

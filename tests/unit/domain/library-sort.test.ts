@@ -32,17 +32,27 @@ describe('Library order', () => {
     expect(titles([...films].sort(compareFilmsBy({ by: 'year', direction: 'asc' })))).toEqual([
       'An Autumn Afternoon', 'Alien', 'Red Hot', 'The Zone of Interest', 'Undated',
     ]);
-    expect(titles([...films].sort(compareFilmsBy({ by: 'year', direction: 'desc' }))).at(-1)).toBe('Undated');
+    // The whole order, not just the last film: a sort that ignored the direction would still end on Undated.
+    expect(titles([...films].sort(compareFilmsBy({ by: 'year', direction: 'desc' })))).toEqual([
+      'The Zone of Interest', 'Red Hot', 'Alien', 'An Autumn Afternoon', 'Undated',
+    ]);
   });
 
   it('sorts by rating, best first when descending, ties by title, unrated last', () => {
     expect(titles([...films].sort(compareFilmsBy({ by: 'rating', direction: 'desc' })))).toEqual([
       'An Autumn Afternoon', 'Undated', 'The Zone of Interest', 'Red Hot', 'Alien',
     ]);
+    // Ascending too: treating "unrated" as the lowest rating puts it last when descending, but first here.
+    expect(titles([...films].sort(compareFilmsBy({ by: 'rating', direction: 'asc' })))).toEqual([
+      'Red Hot', 'Undated', 'The Zone of Interest', 'An Autumn Afternoon', 'Alien',
+    ]);
   });
 
   it('sorts by date added', () => {
-    expect(titles([...films].sort(compareFilmsBy({ by: 'added', direction: 'desc' })))[0]).toBe('Undated');
+    // This order matches no other key (the ids are the titles, so a sort by id would also start with Undated).
+    expect(titles([...films].sort(compareFilmsBy({ by: 'added', direction: 'desc' })))).toEqual([
+      'Undated', 'An Autumn Afternoon', 'The Zone of Interest', 'Red Hot', 'Alien',
+    ]);
   });
 
   it('reads a stored sort back, and falls back to title order for anything unknown', () => {

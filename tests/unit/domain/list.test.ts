@@ -91,8 +91,14 @@ describe('list order', () => {
   });
 
   it('orders entries by position, then by when they were added', () => {
-    const sorted = [entry('late', 1, '2026-02-01T00:00:00.000Z'), entry('first', 0), entry('early', 1)].sort(compareListEntries);
-    expect(sorted.map((e) => e.id)).toEqual(['first', 'early', 'late']);
+    // Each key disagrees with the next: 'first' was added last, and the ids of the two at position 1 sort the other
+    // way round from when they were added, so only position, then addedAt, gives this order.
+    const sorted = [
+      entry('a-added-in-february', 1, '2026-02-01T00:00:00.000Z'),
+      entry('first', 0, '2026-03-01T00:00:00.000Z'),
+      entry('b-added-in-january', 1, '2026-01-01T00:00:00.000Z'),
+    ].sort(compareListEntries);
+    expect(sorted.map((e) => e.id)).toEqual(['first', 'b-added-in-january', 'a-added-in-february']);
   });
 
   it('finds where a restored entry goes among the remaining ones', () => {

@@ -1,6 +1,7 @@
+// The preload bridge: what window.cinefile exposes, built from the contract in electron/ipc.ts, and nothing more.
 import type { EventEmitter } from 'node:events';
-import { describe, expect, it, vi } from 'vitest';
-import { MENU_COMMAND_CHANNEL, type CinefileBridge } from '../../../electron/ipc';
+import { describe, expect, expectTypeOf, it, vi } from 'vitest';
+import { channels, ipcContract, MENU_COMMAND_CHANNEL, type BridgeCall, type CinefileBridge } from '../../../electron/ipc';
 
 // Electron's renderer-side modules, reduced to what the preload touches; `exposed` records what the page gets.
 const electron = vi.hoisted(() => ({ exposed: new Map<string, unknown>(), invoke: vi.fn(async () => 'answer') }));
@@ -17,24 +18,38 @@ const { ipcRenderer } = (await import('electron')) as unknown as { ipcRenderer: 
 const bridge = electron.exposed.get('cinefile') as CinefileBridge;
 
 describe('window.cinefile (the preload bridge)', () => {
-  it('exposes one object of verbs and nothing else (no ipcRenderer, no send/on)', () => {
+  it('exposes one object holding exactly one function per contract verb, plus onMenuCommand (no ipcRenderer, no send/on)', () => {
     expect([...electron.exposed.keys()]).toEqual(['cinefile']);
-    expect(Object.keys(bridge).sort()).toEqual(['appInfo', 'onMenuCommand', 'openExternal', 'openFile', 'saveFile']);
+    const verbs = channels.map((channel) => ipcContract[channel].verb);
+    expect(new Set(verbs).size, 'two channels share a verb').toBe(verbs.length);
+    expect(Object.keys(bridge).sort()).toEqual([...verbs, 'onMenuCommand'].sort());
     for (const value of Object.values(bridge)) expect(typeof value).toBe('function');
   });
 
-  it('turns each verb into an invoke on its own channel and returns main’s answer', async () => {
+  it('makes every contract verb invoke its own channel with the request, and return main’s answer', async () => {
+    const verbs = bridge as unknown as Record<string, (request: unknown) => Promise<unknown>>;
+    for (const channel of channels) {
+      electron.invoke.mockClear();
+      const request = { sentTo: channel };
+      await expect(verbs[ipcContract[channel].verb]?.(request), channel).resolves.toBe('answer');
+      expect(electron.invoke.mock.calls, channel).toEqual([[channel, request]]);
+    }
+  });
+
+  it('saves and opens files through file:save and file:open', async () => {
+    electron.invoke.mockClear();
     const save = { suggestedName: 'films.json', data: '[]', filters: [] };
-    await expect(bridge.saveFile(save)).resolves.toBe('answer');
+    await bridge.saveFile(save);
     await bridge.openFile({ filters: [] });
-    await bridge.openExternal('https://example.com/');
-    await bridge.appInfo();
     expect(electron.invoke.mock.calls).toEqual([
       ['file:save', save],
       ['file:open', { filters: [] }],
-      ['shell:open-external', 'https://example.com/'],
-      ['app:info'],
     ]);
+  });
+
+  it('types a channel whose request schema is v.undefined() as a verb taking no argument', () => {
+    expectTypeOf<BridgeCall<undefined, string>>().toEqualTypeOf<() => Promise<string>>();
+    expectTypeOf<BridgeCall<{ filters: [] }, null>>().toEqualTypeOf<(request: { filters: [] }) => Promise<null>>();
   });
 
   it('forwards known menu commands without the IPC event, ignores unknown ones, and unsubscribes', () => {

@@ -8,7 +8,8 @@ import { addedToListMessage, filmCountLabel, type ListFields } from '../../domai
 import { addFilmsToList, createList } from '../../db/lists';
 import { useAllLists } from '../hooks/useLists';
 import { ListForm } from './ListForm';
-import { useToast } from './Toasts';
+import { useToast } from '../common/Toasts';
+import { useCatalogActions } from '../common/useCatalogActions';
 import '../styles/lists.css';
 
 export function AddToListMenu({ filmIds }: { filmIds: string[] }) {
@@ -16,6 +17,7 @@ export function AddToListMenu({ filmIds }: { filmIds: string[] }) {
   const [creating, setCreating] = useState(false);
   const lists = useAllLists();
   const toast = useToast();
+  const { write } = useCatalogActions();
   const [, navigate] = useLocation();
   const root = useRef<HTMLDivElement>(null);
   const trigger = useRef<HTMLButtonElement>(null);
@@ -38,22 +40,20 @@ export function AddToListMenu({ filmIds }: { filmIds: string[] }) {
     return () => document.removeEventListener('pointerdown', outside);
   }, [open]);
 
-  const addTo = async (listId: string, listName: string) => {
-    try {
-      const result = await addFilmsToList(listId, filmIds);
+  const films = filmCountLabel(filmIds.length);
+  const addTo = (listId: string, listName: string) =>
+    write(`${films} ${filmIds.length === 1 ? 'was' : 'were'} not added to “${listName}”`, () => addFilmsToList(listId, filmIds), (result) => {
       close(true);
       toast({
         message: addedToListMessage(result, listName),
         action: { label: 'Open list', run: () => navigate(`/lists/${listId}`) },
       });
-    } catch (error) {
-      toast({ message: `Could not add to “${listName}”: ${error instanceof Error ? error.message : String(error)}`, tone: 'error' });
-    }
-  };
+    });
 
+  // The list form shows a failure to create the list; once it exists, adding to it reports like any other add.
   const createAndAdd = async (fields: ListFields) => {
     const id = await createList(fields);
-    await addTo(id, fields.name);
+    addTo(id, fields.name);
   };
 
   return (
@@ -89,7 +89,7 @@ export function AddToListMenu({ filmIds }: { filmIds: string[] }) {
             <ul className="add-to-list-choices" aria-label="Lists">
               {lists.map(({ list, filmCount }) => (
                 <li key={list.id}>
-                  <button type="button" className="add-to-list-choice" onClick={() => void addTo(list.id, list.name)}>
+                  <button type="button" className="add-to-list-choice" onClick={() => addTo(list.id, list.name)}>
                     <span className="add-to-list-name">{list.name}</span>
                     <span className="quiet">{filmCountLabel(filmCount)}</span>
                   </button>

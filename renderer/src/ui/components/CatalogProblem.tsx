@@ -1,7 +1,13 @@
 /** The screen shown when the catalog cannot be opened: what happened, and what to do about it. */
 import type { CatalogOpenFailure } from '../../db/open';
 
-export function CatalogProblem({ failure, onRetry }: { failure: CatalogOpenFailure; onRetry: () => void }) {
+interface CatalogProblemProps {
+  failure: CatalogOpenFailure;
+  onRetry: () => void;
+  retryLabel?: string;
+}
+
+export function CatalogProblem({ failure, onRetry, retryLabel = 'Try again' }: CatalogProblemProps) {
   return (
     <main className="fatal" role="alert" aria-labelledby="problem-title">
       <h1 id="problem-title">{failure.title}</h1>
@@ -11,7 +17,7 @@ export function CatalogProblem({ failure, onRetry }: { failure: CatalogOpenFailu
       </p>
       {failure.problem !== 'newer-version' && (
         <button type="button" className="button-primary" onClick={onRetry}>
-          Try again
+          {retryLabel}
         </button>
       )}
       <details>

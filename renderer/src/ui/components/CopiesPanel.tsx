@@ -1,11 +1,12 @@
 /** The copies a person owns of a film, on its page: add, edit, delete (with Undo), lend and take back. */
 import { useRef, useState } from 'react';
-import { copyLabel, emptyCopyDraft } from '../../domain/copy';
+import { copyLabel, emptyCopyDraft, type Copy } from '../../domain/copy';
 import { addCopy, deleteCopy, restoreCopy } from '../../db/copies';
 import { useCopiesOfFilm, useToday } from '../hooks/useCopies';
 import { CopyForm } from './CopyForm';
 import { CopyItem } from './CopyItem';
-import { useToast } from './Toasts';
+import { useToast } from '../common/Toasts';
+import { useCatalogActions } from '../common/useCatalogActions';
 import '../styles/copies.css';
 
 export function CopiesPanel({ filmId }: { filmId: string }) {
@@ -20,16 +21,18 @@ export function CopiesPanel({ filmId }: { filmId: string }) {
     focusAddButton.current = true;
   };
 
-  const remove = async (copyId: string) => {
-    const deleted = await deleteCopy(copyId);
-    if (!deleted) return;
-    focusAddButton.current = true;
-    const loans = deleted.loans.length;
-    toast({
-      message: `Deleted the ${copyLabel(deleted.copy)}${loans > 0 ? ` and its ${loans === 1 ? 'loan' : `${loans} loans`}` : ''}.`,
-      action: { label: 'Undo', run: () => restoreCopy(deleted) },
+  const { undoable } = useCatalogActions();
+  const remove = (copy: Copy) =>
+    undoable({
+      run: () => deleteCopy(copy.id),
+      notDone: `The ${copyLabel(copy)} was not deleted`,
+      then: () => {
+        focusAddButton.current = true;
+      },
+      done: ({ loans }) => `Deleted the ${copyLabel(copy)}${loans.length > 0 ? ` and its ${loans.length === 1 ? 'loan' : `${loans.length} loans`}` : ''}.`,
+      undo: restoreCopy,
+      notUndone: `The ${copyLabel(copy)} was not put back`,
     });
-  };
 
   return (
     <section className="panel copies-panel" aria-labelledby="copies-heading">
@@ -40,7 +43,7 @@ export function CopiesPanel({ filmId }: { filmId: string }) {
       {copies !== undefined && copies.length > 0 && (
         <ul className="copy-list" aria-label="Copies">
           {copies.map((entry) => (
-            <CopyItem key={entry.copy.id} entry={entry} today={today} onDelete={() => void remove(entry.copy.id)} />
+            <CopyItem key={entry.copy.id} entry={entry} today={today} onDelete={() => remove(entry.copy)} />
           ))}
         </ul>
       )}

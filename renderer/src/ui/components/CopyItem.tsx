@@ -4,11 +4,11 @@ import {
   copyDraftFromCopy, copyLabel, daysBetween, formatPrice, formatShortDate, isOverdue, loanDueLabel, loanSummary, type Loan,
 } from '../../domain/copy';
 import { formatCalendarDate } from '../../domain/viewing';
-import { lendCopy, returnLoan, undoReturn, updateCopy, type CopyWithLoans } from '../../db/copies';
+import { lendCopy, updateCopy, type CopyWithLoans } from '../../db/copies';
+import { useToast } from '../common/Toasts';
+import { useReturnLoan } from '../hooks/useCopies';
 import { CopyForm } from './CopyForm';
 import { LoanForm } from './LoanForm';
-import { useToast } from './Toasts';
-import { FormAlert } from './FormParts';
 
 type FocusTarget = 'edit' | 'lend' | 'mark';
 
@@ -65,8 +65,8 @@ function LoanHistory({ loans }: { loans: Loan[] }) {
 export function CopyItem({ entry, today, onDelete }: CopyItemProps) {
   const { copy, openLoan } = entry;
   const [mode, setMode] = useState<'view' | 'edit' | 'lend'>('view');
-  const [error, setError] = useState<string | null>(null);
   const toast = useToast();
+  const returnLoan = useReturnLoan(today);
   const headingId = useId();
   const label = copyLabel(copy);
   // Where keyboard focus goes once a form closes or a loan changes, so it is never dropped on the page body.
@@ -82,25 +82,7 @@ export function CopyItem({ entry, today, onDelete }: CopyItemProps) {
     }
   };
 
-  const markReturned = async (loan: Loan) => {
-    setError(null);
-    try {
-      const before = await returnLoan(loan.id, today);
-      setFocusTarget('lend');
-      toast({
-        message: `${loan.borrower} returned the ${label}.`,
-        action: {
-          label: 'Undo',
-          run: () =>
-            undoReturn(before).catch((undoError: unknown) =>
-              toast({ message: undoError instanceof Error ? undoError.message : String(undoError), tone: 'error' }),
-            ),
-        },
-      });
-    } catch (returnError) {
-      setError(returnError instanceof Error ? returnError.message : String(returnError));
-    }
-  };
+  const markReturned = (loan: Loan) => returnLoan(loan, `the ${label}`, () => setFocusTarget('lend'));
 
   if (mode === 'edit') {
     return (
@@ -152,7 +134,7 @@ export function CopyItem({ entry, today, onDelete }: CopyItemProps) {
             className="button-secondary"
             ref={focusWhenShown('mark')}
             aria-label={`Mark returned: ${label}`}
-            onClick={() => void markReturned(openLoan)}
+            onClick={() => markReturned(openLoan)}
           >
             Mark returned
           </button>
@@ -176,7 +158,6 @@ export function CopyItem({ entry, today, onDelete }: CopyItemProps) {
           Lend…
         </button>
       )}
-      <FormAlert message={error} />
       <LoanHistory loans={entry.pastLoans} />
     </li>
   );

@@ -20,7 +20,9 @@ import { filmDisplayTitle } from '../../domain/film';
 import { movedAnnouncement, reorderedItems, type FilmList } from '../../domain/list';
 import { moveEntry, removeEntry, restoreEntry, type ListEntryRow } from '../../db/lists';
 import { ListEntryItem, type MoveControl } from './ListEntryItem';
-import { useToast } from './Toasts';
+import { failureMessage } from '../../domain/errors';
+import { useToast } from '../common/Toasts';
+import { useCatalogActions } from '../common/useCatalogActions';
 
 const screenReaderInstructions = {
   draggable:
@@ -45,10 +47,9 @@ function shownOrder(rows: ListEntryRow[], pending: PendingOrder | null): ListEnt
   return pending.order.flatMap((id) => byId.get(id) ?? []);
 }
 
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 export function ListEntries({ list, rows }: { list: FilmList; rows: ListEntryRow[] }) {
   const toast = useToast();
+  const { undoable } = useCatalogActions();
   const [pending, setPending] = useState<PendingOrder | null>(null);
   const latestRows = useRef(rows);
   useEffect(() => {
@@ -72,51 +73,42 @@ export function ListEntries({ list, rows }: { list: FilmList; rows: ListEntryRow
   };
   const placeOf = (id: UniqueIdentifier) => `position ${indexOf(id) + 1} of ${ordered.length}`;
 
-  const move = async (row: ListEntryRow, toIndex: number): Promise<boolean> => {
+  const move = (row: ListEntryRow, toIndex: number): void => {
     const from = ordered.indexOf(row);
-    if (from === -1 || from === toIndex) return false;
+    if (from === -1 || from === toIndex) return;
     const order = reorderedItems(ordered, from, toIndex).map((item) => item.entry.id);
     setPending({ order, savedOver: null });
-    try {
-      await moveEntry(list.id, row.entry.id, toIndex);
-      setPending((current) => (current?.order === order ? { order, savedOver: latestRows.current } : current));
-      return true;
-    } catch (error) {
-      setPending(null);
-      toast({ message: `Could not move “${filmDisplayTitle(row.film)}”: ${errorText(error)}`, tone: 'error' });
-      return false;
-    }
+    moveEntry(list.id, row.entry.id, toIndex).then(
+      () => setPending((current) => (current?.order === order ? { order, savedOver: latestRows.current } : current)),
+      (error: unknown) => {
+        // The film goes back to where it is saved, and the person is told it did not move.
+        setPending(null);
+        toast({ message: failureMessage(`“${filmDisplayTitle(row.film)}” was not moved`, error), tone: 'error' });
+      },
+    );
   };
 
   const moveByButton = (row: ListEntryRow, toIndex: number, control: MoveControl) => {
     // Set with the new order, in the same render: React moves the row's DOM node, which drops focus.
     setAnnouncement(movedAnnouncement(filmDisplayTitle(row.film), toIndex, ordered.length));
     setRefocus({ entryId: row.entry.id, control, request: Date.now() });
-    void move(row, toIndex);
+    move(row, toIndex);
   };
 
   const dragEnd = ({ active, over }: DragEndEvent) => {
     const row = ordered[indexOf(active.id)];
-    if (row && over && active.id !== over.id) void move(row, indexOf(over.id));
+    if (row && over && active.id !== over.id) move(row, indexOf(over.id));
   };
 
-  const remove = async (row: ListEntryRow) => {
-    const title = filmDisplayTitle(row.film);
-    const removed = await removeEntry(row.entry.id);
-    if (!removed) return;
-    listRef.current?.focus();
-    toast({
-      message: `Removed “${title}” from “${list.name}”.`,
-      action: {
-        label: 'Undo',
-        run: async () => {
-          try {
-            await restoreEntry(removed);
-          } catch (error) {
-            toast({ message: `Could not put “${title}” back: ${errorText(error)}`, tone: 'error' });
-          }
-        },
-      },
+  const remove = (row: ListEntryRow) => {
+    const title = `“${filmDisplayTitle(row.film)}”`;
+    undoable({
+      run: () => removeEntry(row.entry.id),
+      notDone: `${title} was not removed from “${list.name}”`,
+      then: () => listRef.current?.focus(),
+      done: () => `Removed ${title} from “${list.name}”.`,
+      undo: restoreEntry,
+      notUndone: `${title} was not put back in “${list.name}”`,
     });
   };
 
@@ -147,7 +139,7 @@ export function ListEntries({ list, rows }: { list: FilmList; rows: ListEntryRow
               total={ordered.length}
               ranked={list.ranked}
               onMove={moveByButton}
-              onRemove={(removed) => void remove(removed)}
+              onRemove={remove}
               refocus={refocus?.entryId === row.entry.id ? refocus : null}
             />
           ))}

@@ -2,7 +2,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { parseListEntryNote } from '../../domain/list';
 import { setEntryNote } from '../../db/lists';
-import { failureMessage } from '../hooks/useFormSubmit';
+import { failureMessage } from '../../domain/errors';
 import { FormActions, FormAlert } from './FormParts';
 
 interface ListEntryNoteProps {
@@ -25,16 +25,14 @@ export function ListEntryNote({ entryId, note, filmTitle }: ListEntryNoteProps) 
     requestAnimationFrame(() => editButton.current?.focus());
   };
 
-  const save = async (event: FormEvent) => {
+  const save = (event: FormEvent) => {
     event.preventDefault();
     const result = parseListEntryNote(text);
     if (!result.ok) return setError(result.error);
-    try {
-      await setEntryNote(entryId, result.text);
-      close();
-    } catch (saveError) {
-      setError(failureMessage('Could not save the note', saveError));
-    }
+    // On failure the editor stays open with the text, to save again.
+    setEntryNote(entryId, result.text).then(close, (saveError: unknown) =>
+      setError(failureMessage(`The note on ${filmTitle} was not saved`, saveError)),
+    );
   };
 
   if (editing) {

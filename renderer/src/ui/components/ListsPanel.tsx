@@ -2,12 +2,13 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { filmDisplayTitle } from '../../domain/film';
+import { failureMessage } from '../../domain/errors';
 import type { ListFields } from '../../domain/list';
 import { addFilmsToList, createList } from '../../db/lists';
 import { useFilm } from '../hooks/useCatalog';
 import { useAllLists, useListsOfFilm } from '../hooks/useLists';
 import { ListForm } from './ListForm';
-import { useToast } from './Toasts';
+import { useToast } from '../common/Toasts';
 import '../styles/lists.css';
 import { FormAlert } from './FormParts';
 
@@ -26,29 +27,30 @@ export function ListsPanel({ filmId }: { filmId: string }) {
   const available = (lists ?? []).filter((summary) => !inLists.has(summary.list.id));
   const filmName = film ? `“${filmDisplayTitle(film)}”` : 'This film';
 
-  const addTo = async (listId: string, listName: string) => {
-    const result = await addFilmsToList(listId, [filmId]);
-    setChoice('');
-    setError(null);
-    toast({
-      message: result.added > 0 ? `Added ${filmName} to “${listName}”.` : `${filmName} is already in “${listName}”.`,
-    });
+  const addTo = (listId: string, listName: string): void => {
+    addFilmsToList(listId, [filmId]).then(
+      (result) => {
+        setChoice('');
+        setError(null);
+        toast({
+          message: result.added > 0 ? `Added ${filmName} to “${listName}”.` : `${filmName} is already in “${listName}”.`,
+        });
+      },
+      (addError: unknown) => setError(failureMessage(`${filmName} was not added to “${listName}”`, addError)),
+    );
   };
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     const list = available.find((summary) => summary.list.id === choice)?.list;
     if (!list) return setError('Choose a list to add this film to, or “New list…” to start one.');
-    try {
-      await addTo(list.id, list.name);
-    } catch (addError) {
-      setError(`Could not add the film: ${addError instanceof Error ? addError.message : String(addError)}`);
-    }
+    addTo(list.id, list.name);
   };
 
+  // The list form shows a failure to create the list; once it exists, adding to it reports like any other add.
   const createAndAdd = async (fields: ListFields) => {
     const id = await createList(fields);
-    await addTo(id, fields.name);
+    addTo(id, fields.name);
   };
 
   return (

@@ -1,29 +1,28 @@
 /** A film's notes: write in Markdown, read it rendered (safely), edit or delete with undo. */
 import { useState, type FormEvent } from 'react';
 import { parseNoteBody, type Annotation } from '../../domain/annotation';
+import { failureMessage } from '../../domain/errors';
 import { addNote, deleteNote, restoreNote, updateNote } from '../../db/notes';
+import { useCatalogActions } from '../common/useCatalogActions';
 import { useNotes } from '../hooks/useCatalog';
-import { failureMessage } from '../hooks/useFormSubmit';
 import { renderNoteMarkdown } from '../markdown';
 import { FormActions, FormAlert } from './FormParts';
-import { useToast } from './Toasts';
 
 const timestampFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
 function NoteEditor(props: { label: string; initial: string; submitLabel: string; onSave: (body: string) => Promise<void>; onCancel?: () => void }) {
   const [text, setText] = useState(props.initial);
   const [error, setError] = useState<string | null>(null);
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     const result = parseNoteBody(text);
     if (!result.ok) return setError(result.error);
     setError(null);
-    try {
-      await props.onSave(result.body);
-      setText('');
-    } catch (saveError) {
-      setError(failureMessage('Could not save the note', saveError));
-    }
+    // On failure the text stays in the box, to save again.
+    props.onSave(result.body).then(
+      () => setText(''),
+      (saveError: unknown) => setError(failureMessage('The note was not saved', saveError)),
+    );
   };
   return (
     <form className="note-editor" onSubmit={submit} noValidate>
@@ -91,20 +90,25 @@ function NoteItem({ note, onDelete }: { note: Annotation; onDelete: (note: Annot
 
 export function NotesPanel({ filmId }: { filmId: string }) {
   const notes = useNotes(filmId);
-  const toast = useToast();
-  const remove = async (note: Annotation) => {
-    const removed = await deleteNote(note.id);
-    if (!removed) return;
-    toast({ message: 'Note deleted.', action: { label: 'Undo', run: () => restoreNote(removed) } });
-  };
+  const { undoable } = useCatalogActions();
+  const remove = (note: Annotation) =>
+    undoable({
+      run: () => deleteNote(note.id),
+      notDone: 'The note was not deleted',
+      done: () => 'Note deleted.',
+      undo: restoreNote,
+      notUndone: 'The note was not restored',
+    });
   return (
     <section className="panel" aria-labelledby="notes-heading">
       <h2 id="notes-heading">Notes</h2>
-      <NoteEditor label="New note" initial="" submitLabel="Add note" onSave={async (body) => void (await addNote(filmId, body))} />
+      <NoteEditor label="New note" initial="" submitLabel="Add note" onSave={async (body) => {
+          await addNote(filmId, body);
+        }} />
       {notes !== undefined && notes.length > 0 && (
         <ul className="note-list" aria-label="Notes">
           {notes.map((note) => (
-            <NoteItem key={note.id} note={note} onDelete={(n) => void remove(n)} />
+            <NoteItem key={note.id} note={note} onDelete={remove} />
           ))}
         </ul>
       )}

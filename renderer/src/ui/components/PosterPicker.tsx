@@ -15,11 +15,10 @@ import {
   type ThumbnailMaker,
 } from '../poster-images';
 import { Poster } from './Poster';
-import { useToast } from './Toasts';
+import { failureMessage } from '../../domain/errors';
+import { useCatalogActions } from '../common/useCatalogActions';
 import '../styles/posters.css';
 import { FormAlert } from './FormParts';
-
-const reason = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** Only drags that carry files are ours: a dragged link or text selection is left to the browser. */
 const carriesFiles = (event: DragEvent) => Array.from(event.dataTransfer.types).includes('Files');
@@ -31,60 +30,54 @@ interface PosterPickerProps {
 }
 
 export function PosterPicker({ film, makeThumbnail = browserThumbnailMaker }: PosterPickerProps) {
-  const toast = useToast();
+  const { undoable } = useCatalogActions();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   // dragenter/dragleave fire for every child crossed; counting them tells when the pointer really left.
   const dragDepth = useRef(0);
+  const title = `“${film.title}”`;
 
-  const offerUndo = (message: string, change: PosterChange) =>
-    toast({
-      message,
-      action: {
-        label: 'Undo',
-        run: () =>
-          undoPosterChange(change).catch((undoError: unknown) =>
-            toast({ message: `Could not undo: ${reason(undoError)}`, tone: 'error' }),
-          ),
-      },
+  /** Changes or removes the poster with Undo; `change` resolves with null when there was nothing to change. */
+  const changePoster = (verb: 'changed' | 'removed', change: () => Promise<PosterChange | null>) =>
+    undoable({
+      run: change,
+      notDone: `The poster of ${title} was not ${verb}`,
+      done: () => `Poster of ${title} ${verb}.`,
+      undo: undoPosterChange,
+      notUndone: `The poster of ${title} was not put back`,
     });
 
-  const setPosterFrom = async (source: PosterSource) => {
+  const setPosterFrom = (source: PosterSource) => {
     setBusy(true);
     setError(null);
-    try {
-      const prepared = await preparePoster(source, makeThumbnail);
-      if (!prepared.ok) return setError(prepared.error);
-      const { image, thumbnail, ...meta } = prepared.poster;
-      const change = await setFilmPoster(film.id, image, thumbnail, meta);
-      offerUndo(`Poster of “${film.title}” changed.`, change);
-    } catch (failure) {
-      setError(`Could not set the poster: ${reason(failure)}`);
-    } finally {
-      setBusy(false);
-    }
+    changePoster('changed', async () => {
+      try {
+        const prepared = await preparePoster(source, makeThumbnail);
+        // A file that is not a usable image is the person's to fix: said beside the poster, which stays.
+        if (!prepared.ok) {
+          setError(prepared.error);
+          return null;
+        }
+        const { image, thumbnail, ...meta } = prepared.poster;
+        return await setFilmPoster(film.id, image, thumbnail, meta);
+      } finally {
+        setBusy(false);
+      }
+    });
   };
 
-  const choose = async () => {
+  const choose = () => {
     setError(null);
-    let chosen: Awaited<ReturnType<typeof platform.openFile>>;
-    try {
-      chosen = await platform.openFile({ filters: posterFileFilters });
-    } catch (openError) {
-      return setError(`Could not open the file: ${reason(openError)}`);
-    }
-    if (chosen) await setPosterFrom(chosen);
+    platform.openFile({ filters: posterFileFilters }).then(
+      (chosen) => chosen && setPosterFrom(chosen),
+      (openError: unknown) => setError(failureMessage('The file could not be opened', openError)),
+    );
   };
 
-  const remove = async () => {
+  const remove = () => {
     setError(null);
-    try {
-      const change = await removeFilmPoster(film.id);
-      if (change) offerUndo(`Poster of “${film.title}” removed.`, change);
-    } catch (removeError) {
-      setError(`Could not remove the poster: ${reason(removeError)}`);
-    }
+    changePoster('removed', () => removeFilmPoster(film.id));
   };
 
   const dropHandlers = {
@@ -113,7 +106,7 @@ export function PosterPicker({ film, makeThumbnail = browserThumbnailMaker }: Po
       if (busy) return;
       const files = Array.from(event.dataTransfer.files);
       if (files.length !== 1) return setError('Drop one image file at a time.');
-      void setPosterFrom({ file: files[0]! });
+      setPosterFrom({ file: files[0]! });
     },
   };
 
@@ -140,11 +133,11 @@ export function PosterPicker({ film, makeThumbnail = browserThumbnailMaker }: Po
         )}
       </div>
       <div className="poster-picker-actions">
-        <button type="button" className="button-secondary" disabled={busy} onClick={() => void choose()}>
+        <button type="button" className="button-secondary" disabled={busy} onClick={choose}>
           Change poster…
         </button>
         {film.poster?.kind === 'image' && (
-          <button type="button" className="button-quiet" disabled={busy} onClick={() => void remove()}>
+          <button type="button" className="button-quiet" disabled={busy} onClick={remove}>
             Remove poster
           </button>
         )}

@@ -4,7 +4,8 @@ import { parseTag, suggestTags } from '../../domain/tags';
 import { addTagToFilm, removeTagFromFilm, restoreTags } from '../../db/tags';
 import { Link } from 'wouter';
 import { useAllTags } from '../hooks/useCatalog';
-import { useToast } from './Toasts';
+import { failureMessage } from '../../domain/errors';
+import { useCatalogActions } from '../common/useCatalogActions';
 import { FormAlert } from './FormParts';
 
 export function TagEditor({ filmId, tags }: { filmId: string; tags: string[] }) {
@@ -12,26 +13,34 @@ export function TagEditor({ filmId, tags }: { filmId: string; tags: string[] }) 
   const [error, setError] = useState<string | null>(null);
   const listId = useId();
   const allTags = useAllTags();
-  const toast = useToast();
+  const { undoable } = useCatalogActions();
   const suggestions = suggestTags((allTags ?? []).map(({ tag }) => tag), text, tags);
 
-  const remove = async (tag: string) => {
-    const before = [{ id: filmId, tags }];
-    await removeTagFromFilm(filmId, tag);
-    toast({ message: `Removed the tag “${tag}”.`, action: { label: 'Undo', run: () => restoreTags(before) } });
-  };
+  const remove = (tag: string) =>
+    undoable({
+      run: async () => {
+        const before = [{ id: filmId, tags }];
+        await removeTagFromFilm(filmId, tag);
+        return before;
+      },
+      notDone: `The tag “${tag}” was not removed`,
+      done: () => `Removed the tag “${tag}”.`,
+      undo: restoreTags,
+      notUndone: `The tag “${tag}” was not put back`,
+    });
 
-  const add = async (event: FormEvent) => {
+  const add = (event: FormEvent) => {
     event.preventDefault();
     const result = parseTag(text);
     if (!result.ok) return setError(result.error);
-    try {
-      await addTagToFilm(filmId, result.tag);
-      setText('');
-      setError(null);
-    } catch (saveError) {
-      setError(saveError instanceof Error ? saveError.message : String(saveError));
-    }
+    // On failure the tag stays in the field, to add again.
+    addTagToFilm(filmId, result.tag).then(
+      () => {
+        setText('');
+        setError(null);
+      },
+      (saveError: unknown) => setError(failureMessage(`The tag “${result.tag}” was not added`, saveError)),
+    );
   };
 
   return (
@@ -40,7 +49,7 @@ export function TagEditor({ filmId, tags }: { filmId: string; tags: string[] }) 
         {tags.map((tag) => (
           <li key={tag} className="tag-chip">
             <Link href={`/tagged/${encodeURIComponent(tag)}`}>{tag}</Link>
-            <button type="button" aria-label={`Remove tag ${tag}`} onClick={() => void remove(tag)}>
+            <button type="button" aria-label={`Remove tag ${tag}`} onClick={() => remove(tag)}>
               ×
             </button>
           </li>

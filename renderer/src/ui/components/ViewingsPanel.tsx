@@ -7,7 +7,8 @@ import { formatWatchedOn, watchedOnPhrase, type Viewing, type ViewingFields } fr
 import { newViewingDraft, viewingDraftOf } from '../../domain/viewing-draft';
 import { deleteViewing, logViewing, restoreViewing, updateViewing } from '../../db/viewings';
 import { useViewings } from '../hooks/useCatalog';
-import { useToast } from './Toasts';
+import { useToast } from '../common/Toasts';
+import { useCatalogActions } from '../common/useCatalogActions';
 import { ViewingFacts } from './ViewingFacts';
 import { ViewingForm } from './ViewingForm';
 import '../styles/diary.css';
@@ -81,14 +82,15 @@ export function ViewingsPanel({ filmId }: { filmId: string }) {
     toast({ message: `Logged a ${fields.rewatch ? 'rewatch' : 'viewing'} ${watchedOnPhrase(watchedOn)}.` });
   };
 
-  const remove = async (viewing: Viewing) => {
-    const removed = await deleteViewing(viewing.id);
-    if (!removed) return;
-    toast({
-      message: `Removed the viewing ${watchedOnPhrase(removed.watchedOn)}.`,
-      action: { label: 'Undo', run: () => restoreViewing(removed) },
+  const { undoable } = useCatalogActions();
+  const remove = (viewing: Viewing) =>
+    undoable({
+      run: () => deleteViewing(viewing.id),
+      notDone: `The viewing ${watchedOnPhrase(viewing.watchedOn)} was not removed`,
+      done: (removed) => `Removed the viewing ${watchedOnPhrase(removed.watchedOn)}.`,
+      undo: restoreViewing,
+      notUndone: `The viewing ${watchedOnPhrase(viewing.watchedOn)} was not put back`,
     });
-  };
 
   return (
     <section className="panel viewings-panel" aria-labelledby="viewings-heading">
@@ -119,7 +121,7 @@ export function ViewingsPanel({ filmId }: { filmId: string }) {
                   others={viewings.filter((other) => other.id !== viewing.id)}
                   editing={editingId === viewing.id}
                   onEdit={(editing) => setEditingId(editing ? viewing.id : null)}
-                  onRemove={(removed) => void remove(removed)}
+                  onRemove={remove}
                 />
               ))}
             </ul>

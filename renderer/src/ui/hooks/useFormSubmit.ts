@@ -4,6 +4,7 @@
  * say why ("Could not save the copy: …").
  */
 import { useRef, useState, type FormEvent } from 'react';
+import { failureMessage } from '../../domain/errors';
 
 export type FormParseResult<Fields, Errors> = { ok: true; fields: Fields } | { ok: false; errors: Errors };
 
@@ -28,11 +29,6 @@ interface FormSubmitOptions<Fields, Name extends string> {
   closesOnSave?: boolean;
 }
 
-/** "<prefix>: <reason>", the message a form shows when a save it started throws. */
-export function failureMessage(prefix: string, error: unknown): string {
-  return `${prefix}: ${error instanceof Error ? error.message : String(error)}`;
-}
-
 export function useFormSubmit<Fields, Name extends string>(options: FormSubmitOptions<Fields, Name>) {
   const { parse, save, failurePrefix, focusInvalid, onInvalid, closesOnSave = false } = options;
   const [errors, setErrors] = useState<Partial<Record<Name, string>>>({});
@@ -54,8 +50,7 @@ export function useFormSubmit<Fields, Name extends string>(options: FormSubmitOp
     }
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submitDraft = async () => {
     const result = parse();
     if (!result.ok) {
       setErrors(result.errors);
@@ -67,13 +62,18 @@ export function useFormSubmit<Fields, Name extends string>(options: FormSubmitOp
     setErrors({});
     setSaveError(null);
     setSaving(true);
-    try {
-      await save(result.fields);
-      if (!closesOnSave) setSaving(false);
-    } catch (error) {
+    await save(result.fields);
+    if (!closesOnSave) setSaving(false);
+  };
+
+  /** The form's onSubmit: nothing to await, and a failure of any kind ends in `saveError`. */
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    submitDraft().catch((error: unknown) => {
+      // What was typed stays in the form, to try again.
       setSaveError(failureMessage(failurePrefix, error));
       setSaving(false);
-    }
+    });
   };
 
   return { errors, saveError, saving, submit, formRef };

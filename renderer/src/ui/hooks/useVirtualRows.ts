@@ -1,5 +1,5 @@
 /**
- * Window-scrolled virtual rows for the Library (LIMITS.md: thousands of DOM rows take seconds to lay out; a
+ * Window-scrolled virtual rows for the Library (docs/LIMITS.md: thousands of DOM rows take seconds to lay out; a
  * screenful takes milliseconds). Also brings a film's row into view and focuses it once it is rendered, for the
  * keyboard.
  */

@@ -4,7 +4,7 @@ import { emptyFilmDraft, filmDraftFromFilm } from '../../domain/film-draft';
 import { filmDisplayTitle } from '../../domain/film';
 import { addFilm, updateFilm } from '../../db/films';
 import { FilmForm } from '../components/FilmForm';
-import { useToast } from '../components/Toasts';
+import { useToast } from '../common/Toasts';
 import { useFilm } from '../hooks/useCatalog';
 import { MissingFilm } from './MissingFilm';
 

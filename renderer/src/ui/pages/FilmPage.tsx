@@ -1,6 +1,7 @@
 /** A film's own page: everything known about it, its rating, viewings and notes. */
 import { Link, useLocation } from 'wouter';
 import { filmDisplayTitle, runtimeLabel, type Film } from '../../domain/film';
+import type { HalfStars } from '../../domain/rating';
 import { deleteFilm, rateFilm, restoreDeletedFilm } from '../../db/films';
 import { CopiesPanel } from '../components/CopiesPanel';
 import { FilmFlags } from '../components/FilmFlags';
@@ -9,7 +10,7 @@ import { NotesPanel } from '../components/NotesPanel';
 import { PosterPicker } from '../components/PosterPicker';
 import { RatingControl } from '../components/RatingControl';
 import { TagEditor } from '../components/TagEditor';
-import { useToast } from '../components/Toasts';
+import { useCatalogActions } from '../common/useCatalogActions';
 import { ViewingsPanel } from '../components/ViewingsPanel';
 import { useFilm } from '../hooks/useCatalog';
 import { MissingFilm } from './MissingFilm';
@@ -72,24 +73,23 @@ function FilmText({ film }: { film: Film }) {
 export function FilmPage({ id }: { id: string }) {
   const film = useFilm(id);
   const [, navigate] = useLocation();
-  const toast = useToast();
+  const { write, undoable } = useCatalogActions();
   if (film === undefined) return <p className="page quiet">Loading…</p>;
   if (film === null) return <MissingFilm />;
 
-  const remove = async () => {
-    const deleted = await deleteFilm(film.id);
-    navigate('/');
-    toast({
-      message: `Deleted “${filmDisplayTitle(deleted.film)}”.`,
-      action: {
-        label: 'Undo',
-        run: async () => {
-          await restoreDeletedFilm(deleted);
-          toast({ message: `Restored “${filmDisplayTitle(deleted.film)}”.` });
-        },
-      },
+  const title = `“${filmDisplayTitle(film)}”`;
+  const remove = () =>
+    undoable({
+      run: () => deleteFilm(film.id),
+      notDone: `${title} was not deleted`,
+      then: () => navigate('/'),
+      done: () => `Deleted ${title}.`,
+      undo: restoreDeletedFilm,
+      notUndone: `${title} was not restored`,
+      undone: () => `Restored ${title}.`,
     });
-  };
+  const rate = (rating: HalfStars | null) =>
+    write(`Your rating of ${title} was not saved`, () => rateFilm(film.id, rating));
 
   return (
     <article className="page film-page" aria-labelledby="film-title">
@@ -109,14 +109,14 @@ export function FilmPage({ id }: { id: string }) {
             </p>
           )}
           <FilmFacts film={film} />
-          <RatingControl value={film.rating} onChange={(rating) => void rateFilm(film.id, rating)} />
+          <RatingControl value={film.rating} onChange={rate} />
           <FilmFlags film={film} />
           <TagEditor filmId={film.id} tags={film.tags} />
           <div className="film-actions">
             <Link href={`/films/${film.id}/edit`} className="button-secondary">
               Edit film
             </Link>
-            <button type="button" className="button-danger" onClick={() => void remove()}>
+            <button type="button" className="button-danger" onClick={remove}>
               Delete film
             </button>
           </div>

@@ -12,7 +12,9 @@ import { toggleFilmFlag } from '../../db/tags';
 import { LibraryGrid, LibraryTable } from '../components/LibraryViews';
 import { LibraryToolbar, type LibraryLayout } from '../components/LibraryToolbar';
 import { SelectionBar } from '../components/SelectionBar';
-import { useToast } from '../components/Toasts';
+import { flagChangeText } from '../components/FilmFlags';
+import { useToast } from '../common/Toasts';
+import { useCatalogActions } from '../common/useCatalogActions';
 import { useLibraryFilms } from '../hooks/useCatalog';
 import { useLibraryKeyboard, type LibraryKeyActions } from '../hooks/useLibraryKeyboard';
 import { useStoredPreference } from '../hooks/useStoredPreference';
@@ -30,20 +32,20 @@ export function LibraryPage({ tag = null }: { tag?: string | null }) {
   const films = useMemo(() => allFilms?.filter((film) => filmMatchesFilter(film, { show, tag })), [allFilms, show, tag]);
   const filmIds = useMemo(() => films?.map((film) => film.id) ?? [], [films]);
 
+  const { write } = useCatalogActions();
   const actions = useMemo<LibraryKeyActions>(() => {
-    const titleOf = (id: string) => films?.find((film) => film.id === id)?.title ?? 'film';
+    const titleOf = (id: string) => `“${films?.find((film) => film.id === id)?.title ?? 'this film'}”`;
     return {
       rate: (id, halfStars) =>
-        void rateFilm(id, halfStars).then(() => toast({ message: `Rated “${titleOf(id)}” ${ratingLabel(halfStars)}.` })),
-      toggleFlag: (id, flag) =>
-        void toggleFilmFlag(id, flag).then((on) =>
-          toast({
-            message:
-              flag === 'watchlist'
-                ? `${on ? 'Added' : 'Removed'} “${titleOf(id)}” ${on ? 'to' : 'from'} your watchlist.`
-                : `${on ? 'Marked' : 'Unmarked'} “${titleOf(id)}” as a favourite.`,
-          }),
+        write(`Your rating of ${titleOf(id)} was not saved`, () => rateFilm(id, halfStars), () =>
+          toast({ message: `Rated ${titleOf(id)} ${ratingLabel(halfStars)}.` }),
         ),
+      toggleFlag: (id, flag) => {
+        const film = films?.find((candidate) => candidate.id === id);
+        write(flagChangeText(flag, !film?.[flag], titleOf(id)).notDone, () => toggleFilmFlag(id, flag), (on) =>
+          toast({ message: flagChangeText(flag, on, titleOf(id)).done }),
+        );
+      },
       toggleSelected: (id) =>
         setSelected((current) => {
           const next = new Set(current);
@@ -53,7 +55,7 @@ export function LibraryPage({ tag = null }: { tag?: string | null }) {
       selectAll: () => setSelected(new Set(filmIds)),
       clearSelection: () => setSelected(new Set()),
     };
-  }, [films, filmIds, toast]);
+  }, [films, filmIds, toast, write]);
   const { handleKey, itemProps } = useLibraryKeyboard(filmIds, actions);
   const selectedIds = filmIds.filter((id) => selected.has(id));
   const viewProps = { films: films ?? [], selected, onToggleSelected: actions.toggleSelected, handleKey, itemProps, describedBy: KEYS_HINT_ID };

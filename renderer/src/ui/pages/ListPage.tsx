@@ -5,44 +5,30 @@ import { listSeenLabel, type FilmList } from '../../domain/list';
 import { deleteList, restoreDeletedList, updateList, type ListEntryRow } from '../../db/lists';
 import { ListEntries } from '../components/ListEntries';
 import { ListForm } from '../components/ListForm';
-import { useToast } from '../components/Toasts';
+import { useCatalogActions } from '../common/useCatalogActions';
 import { useList, useListEntries } from '../hooks/useLists';
 import '../styles/lists.css';
-
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 function ListHeader({ list, rows }: { list: FilmList; rows: ListEntryRow[] | undefined }) {
   const [editing, setEditing] = useState(false);
   const [, navigate] = useLocation();
-  const toast = useToast();
+  const { write, undoable } = useCatalogActions();
   const seen = rows?.filter((row) => row.seen).length ?? 0;
+  const name = `“${list.name}”`;
 
-  const remove = async () => {
-    const deleted = await deleteList(list.id);
-    navigate('/lists');
-    toast({
-      message: `Deleted the list “${deleted.list.name}”.`,
-      action: {
-        label: 'Undo',
-        run: async () => {
-          try {
-            await restoreDeletedList(deleted);
-            toast({ message: `Restored the list “${deleted.list.name}”.` });
-          } catch (error) {
-            toast({ message: `Could not restore the list: ${errorText(error)}`, tone: 'error' });
-          }
-        },
-      },
+  const remove = () =>
+    undoable({
+      run: () => deleteList(list.id),
+      notDone: `The list ${name} was not deleted`,
+      then: () => navigate('/lists'),
+      done: () => `Deleted the list ${name}.`,
+      undo: restoreDeletedList,
+      notUndone: `The list ${name} was not restored`,
+      undone: () => `Restored the list ${name}.`,
     });
-  };
 
-  const setRanked = async (ranked: boolean) => {
-    try {
-      await updateList(list.id, { ranked });
-    } catch (error) {
-      toast({ message: `Could not change the list: ${errorText(error)}`, tone: 'error' });
-    }
-  };
+  const setRanked = (ranked: boolean) =>
+    write(`The list ${name} was not ${ranked ? 'made ranked' : 'made unranked'}`, () => updateList(list.id, { ranked }));
 
   return (
     <header className="list-header">
@@ -76,7 +62,7 @@ function ListHeader({ list, rows }: { list: FilmList; rows: ListEntryRow[] | und
           )}
         </p>
         <label className="list-form-check">
-          <input type="checkbox" checked={list.ranked} onChange={(event) => void setRanked(event.target.checked)} />
+          <input type="checkbox" checked={list.ranked} onChange={(event) => setRanked(event.target.checked)} />
           Ranked
         </label>
         {!editing && (
@@ -84,7 +70,7 @@ function ListHeader({ list, rows }: { list: FilmList; rows: ListEntryRow[] | und
             Rename or describe
           </button>
         )}
-        <button type="button" className="button-danger" onClick={() => void remove()}>
+        <button type="button" className="button-danger" onClick={remove}>
           Delete list
         </button>
       </div>

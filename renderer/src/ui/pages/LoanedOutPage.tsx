@@ -3,35 +3,15 @@ import { useRef } from 'react';
 import { Link } from 'wouter';
 import { copyLabel, daysOverdue, formatShortDate, isOverdue, loanDueLabel } from '../../domain/copy';
 import { filmDisplayTitle } from '../../domain/film';
-import { returnLoan, undoReturn, type OpenLoanRow } from '../../db/copies';
-import { useToast } from '../components/Toasts';
-import { useOpenLoans, useToday } from '../hooks/useCopies';
+import type { OpenLoanRow } from '../../db/copies';
+import { useOpenLoans, useReturnLoan, useToday } from '../hooks/useCopies';
 import '../styles/copies.css';
 
 function LoanRow({ row, today, onReturned }: { row: OpenLoanRow; today: string; onReturned: () => void }) {
-  const toast = useToast();
+  const returnLoan = useReturnLoan(today);
   const { loan, film, copy } = row;
   const title = filmDisplayTitle(film);
   const overdue = isOverdue(loan, today);
-
-  const markReturned = async () => {
-    try {
-      const before = await returnLoan(loan.id, today);
-      onReturned();
-      toast({
-        message: `${loan.borrower} returned the ${copyLabel(copy)} of ${title}.`,
-        action: {
-          label: 'Undo',
-          run: () =>
-            undoReturn(before).catch((error: unknown) =>
-              toast({ message: error instanceof Error ? error.message : String(error), tone: 'error' }),
-            ),
-        },
-      });
-    } catch (error) {
-      toast({ message: error instanceof Error ? error.message : String(error), tone: 'error' });
-    }
-  };
 
   return (
     <tr className={overdue ? 'is-overdue' : undefined}>
@@ -46,7 +26,7 @@ function LoanRow({ row, today, onReturned }: { row: OpenLoanRow; today: string; 
       <td>{loan.dueOn === null ? <span className="quiet">—</span> : <time dateTime={loan.dueOn}>{formatShortDate(loan.dueOn)}</time>}</td>
       <td className="loan-state">{loanDueLabel(loan, today)}</td>
       <td>
-        <button type="button" className="button-secondary" aria-label={`Mark returned: ${title}, lent to ${loan.borrower}`} onClick={() => void markReturned()}>
+        <button type="button" className="button-secondary" aria-label={`Mark returned: ${title}, lent to ${loan.borrower}`} onClick={() => returnLoan(loan, `the ${copyLabel(copy)} of ${title}`, onReturned)}>
           Mark returned
         </button>
       </td>

@@ -2,29 +2,32 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { parseTag, tagKey, type TagCount } from '../../domain/tags';
-import { renameTag, restoreTags } from '../../db/tags';
-import { useToast } from '../components/Toasts';
+import { renameTag, restoreTags, type TagsBefore } from '../../db/tags';
+import { useCatalogActions } from '../common/useCatalogActions';
 import { useAllTags } from '../hooks/useCatalog';
 import { FormAlert } from '../components/FormParts';
 
 function RenameTagForm({ tag, allTags, onDone }: { tag: TagCount; allTags: TagCount[]; onDone: () => void }) {
   const [text, setText] = useState(tag.tag);
   const [error, setError] = useState<string | null>(null);
-  const toast = useToast();
+  const { undoable } = useCatalogActions();
   const target = allTags.find((other) => other.tag !== tag.tag && tagKey(other.tag) === tagKey(text));
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
     const result = parseTag(text);
     if (!result.ok) return setError(result.error);
     if (result.tag === tag.tag) return onDone();
     const to = target?.tag ?? result.tag;
-    const before = await renameTag(tag.tag, to);
-    onDone();
-    const films = `${before.length} ${before.length === 1 ? 'film' : 'films'}`;
-    toast({
-      message: target ? `Merged “${tag.tag}” into “${to}” (${films}).` : `Renamed “${tag.tag}” to “${to}” (${films}).`,
-      action: { label: 'Undo', run: () => restoreTags(before) },
+    const filmCount = (before: TagsBefore) => `${before.length} ${before.length === 1 ? 'film' : 'films'}`;
+    undoable({
+      run: () => renameTag(tag.tag, to),
+      notDone: target ? `“${tag.tag}” was not merged into “${to}”` : `“${tag.tag}” was not renamed`,
+      then: onDone,
+      done: (before) =>
+        target ? `Merged “${tag.tag}” into “${to}” (${filmCount(before)}).` : `Renamed “${tag.tag}” to “${to}” (${filmCount(before)}).`,
+      undo: restoreTags,
+      notUndone: `The tag “${tag.tag}” was not put back`,
     });
   };
 
