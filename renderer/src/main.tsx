@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
-import { ErrorBoundary } from './ui/components/ErrorBoundary';
+import { ErrorBoundary } from './ui/common/ErrorBoundary';
 import './ui/styles.css';
 
 const root = document.getElementById('root');

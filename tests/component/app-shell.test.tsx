@@ -2,8 +2,8 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { describeOpenFailure } from '../../renderer/src/db/open';
-import { CatalogProblem } from '../../renderer/src/ui/components/CatalogProblem';
-import { ErrorBoundary } from '../../renderer/src/ui/components/ErrorBoundary';
+import { CatalogProblem } from '../../renderer/src/ui/common/CatalogProblem';
+import { ErrorBoundary } from '../../renderer/src/ui/common/ErrorBoundary';
 import { ToastProvider, TOAST_DURATION_MS, useToast } from '../../renderer/src/ui/common/Toasts';
 
 describe('when something goes wrong', () => {

@@ -5,7 +5,7 @@ import { addCopy, copiesOfFilm, lendCopy } from '../../renderer/src/db/copies';
 import { SEED_FILM_ID } from '../../renderer/src/db/seed';
 import { formatShortDate, type CopyFields } from '../../renderer/src/domain/copy';
 import { localDateIso } from '../../renderer/src/domain/viewing';
-import { CopiesPanel } from '../../renderer/src/ui/components/CopiesPanel';
+import { CopiesPanel } from '../../renderer/src/ui/collection/CopiesPanel';
 import { freshCatalog, renderInApp } from './render';
 
 beforeEach(freshCatalog);

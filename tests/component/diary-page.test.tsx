@@ -6,7 +6,7 @@ import { db } from '../../renderer/src/db/index';
 import { SEED_FILM_ID } from '../../renderer/src/db/seed';
 import { logViewing } from '../../renderer/src/db/viewings';
 import type { Viewing } from '../../renderer/src/domain/viewing';
-import { DiaryPage } from '../../renderer/src/ui/pages/DiaryPage';
+import { DiaryPage } from '../../renderer/src/ui/diary/DiaryPage';
 import { freshCatalog, renderInApp } from './render';
 
 beforeEach(freshCatalog);

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { allFilms, filmById } from '../../renderer/src/db/films';
 import { SEED_FILM_ID } from '../../renderer/src/db/seed';
-import { AddFilmPage, EditFilmPage } from '../../renderer/src/ui/pages/FilmFormPages';
+import { AddFilmPage, EditFilmPage } from '../../renderer/src/ui/film/FilmFormPages';
 import { freshCatalog, renderInApp } from './render';
 
 beforeEach(freshCatalog);

@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { emptyFilmDraft } from '../../renderer/src/domain/film-draft';
-import { FilmForm } from '../../renderer/src/ui/components/FilmForm';
+import { FilmForm } from '../../renderer/src/ui/film/FilmForm';
 
 function renderForm(onSubmit = vi.fn().mockResolvedValue(undefined)) {
   render(<FilmForm initial={emptyFilmDraft} submitLabel="Save film" onSubmit={onSubmit} onCancel={() => undefined} />);

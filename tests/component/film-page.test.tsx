@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { filmById } from '../../renderer/src/db/films';
 import { SEED_FILM_ID } from '../../renderer/src/db/seed';
-import { FilmPage } from '../../renderer/src/ui/pages/FilmPage';
+import { FilmPage } from '../../renderer/src/ui/film/FilmPage';
 import { freshCatalog, renderInApp } from './render';
 
 beforeEach(freshCatalog);

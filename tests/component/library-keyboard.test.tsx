@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { addFilm, filmById } from '../../renderer/src/db/films';
 import { SEED_FILM_ID } from '../../renderer/src/db/seed';
 import { addTagToFilm, setFilmFlag } from '../../renderer/src/db/tags';
-import { LibraryPage } from '../../renderer/src/ui/pages/LibraryPage';
+import { LibraryPage } from '../../renderer/src/ui/library/LibraryPage';
 import { filmFields } from '../fixtures/catalog';
 import { freshCatalog, renderInApp } from './render';
 

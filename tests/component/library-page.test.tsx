@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { addFilm, deleteFilm, rateFilm } from '../../renderer/src/db/films';
 import { SEED_FILM_ID } from '../../renderer/src/db/seed';
-import { LibraryPage } from '../../renderer/src/ui/pages/LibraryPage';
+import { LibraryPage } from '../../renderer/src/ui/library/LibraryPage';
 import { filmFields } from '../fixtures/catalog';
 import { freshCatalog, renderInApp } from './render';
 

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { addFilm } from '../../renderer/src/db/films';
 import { allLists, createList, entriesOfList } from '../../renderer/src/db/lists';
 import { SEED_FILM_ID } from '../../renderer/src/db/seed';
-import { AddToListMenu } from '../../renderer/src/ui/components/AddToListMenu';
+import { AddToListMenu } from '../../renderer/src/ui/lists/AddToListMenu';
 import { filmFields } from './list-fixtures';
 import { freshCatalog, renderInApp } from './render';
 

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { entriesOfList, listById } from '../../renderer/src/db/lists';
-import { ListPage } from '../../renderer/src/ui/pages/ListPage';
+import { ListPage } from '../../renderer/src/ui/lists/ListPage';
 import { rankedListOfThree } from './list-fixtures';
 import { freshCatalog, renderInApp } from './render';
 

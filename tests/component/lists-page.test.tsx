@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { allLists } from '../../renderer/src/db/lists';
-import { ListsPage } from '../../renderer/src/ui/pages/ListsPage';
+import { ListsPage } from '../../renderer/src/ui/lists/ListsPage';
 import { rankedListOfThree } from './list-fixtures';
 import { freshCatalog, renderInApp } from './render';
 

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { allLists, createList, listsOfFilm } from '../../renderer/src/db/lists';
 import { SEED_FILM_ID } from '../../renderer/src/db/seed';
-import { ListsPanel } from '../../renderer/src/ui/components/ListsPanel';
+import { ListsPanel } from '../../renderer/src/ui/lists/ListsPanel';
 import { rankedListOfThree } from './list-fixtures';
 import { freshCatalog, renderInApp } from './render';
 

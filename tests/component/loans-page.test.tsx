@@ -6,7 +6,7 @@ import { addFilm } from '../../renderer/src/db/films';
 import { SEED_FILM_ID } from '../../renderer/src/db/seed';
 import type { CopyFields } from '../../renderer/src/domain/copy';
 import { localDateIso } from '../../renderer/src/domain/viewing';
-import { LoanedOutPage } from '../../renderer/src/ui/pages/LoanedOutPage';
+import { LoanedOutPage } from '../../renderer/src/ui/collection/LoanedOutPage';
 import { freshCatalog, renderInApp } from './render';
 
 beforeEach(freshCatalog);

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { notesOfFilm } from '../../renderer/src/db/notes';
 import { SEED_FILM_ID } from '../../renderer/src/db/seed';
-import { NotesPanel } from '../../renderer/src/ui/components/NotesPanel';
+import { NotesPanel } from '../../renderer/src/ui/film/NotesPanel';
 import { freshCatalog, renderInApp } from './render';
 
 beforeEach(freshCatalog);

@@ -3,7 +3,7 @@
  * canvas or createImageBitmap), and Blobs that survive fake-indexeddb.
  */
 import { vi } from 'vitest';
-import { UndecodableImageError, type ThumbnailMaker } from '../../renderer/src/ui/poster-images';
+import { UndecodableImageError, type ThumbnailMaker } from '../../renderer/src/ui/film/poster-images';
 // Vite inlines each fixture as a data: URL, which needs no Node file API (these tests type-check as browser code).
 import brokenPosterPng from '../fixtures/broken-poster.png?inline';
 import notAnImagePng from '../fixtures/not-an-image.png?inline';

@@ -6,9 +6,9 @@ import { db } from '../../renderer/src/db/index';
 import { SEED_FILM_ID } from '../../renderer/src/db/seed';
 import type { FilmFields } from '../../renderer/src/domain/film';
 import { platform } from '../../renderer/src/platform';
-import { PosterPicker } from '../../renderer/src/ui/components/PosterPicker';
-import { useFilm } from '../../renderer/src/ui/hooks/useCatalog';
-import type { ThumbnailMaker } from '../../renderer/src/ui/poster-images';
+import { PosterPicker } from '../../renderer/src/ui/film/PosterPicker';
+import { useFilm } from '../../renderer/src/ui/common/useCatalog';
+import type { ThumbnailMaker } from '../../renderer/src/ui/film/poster-images';
 import { fakeThumbnailMaker, fixtureBytes, type FixtureName, fixtureFile, useNodeBlobs, watchObjectUrls } from './poster-fakes';
 import { freshCatalog, renderInApp } from './render';
 

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addFilm } from '../../renderer/src/db/films';
 import { setFilmPoster } from '../../renderer/src/db/posters';
 import type { Film, FilmFields } from '../../renderer/src/domain/film';
-import { Poster } from '../../renderer/src/ui/components/Poster';
+import { Poster } from '../../renderer/src/ui/common/Poster';
 import { storableBlob, useNodeBlobs, watchObjectUrls } from './poster-fakes';
 import { freshCatalog, renderInApp } from './render';
 

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import type { HalfStars } from '../../renderer/src/domain/rating';
-import { RatingControl } from '../../renderer/src/ui/components/RatingControl';
+import { RatingControl } from '../../renderer/src/ui/common/RatingControl';
 
 function Harness({ initial = null, onChange }: { initial?: HalfStars | null; onChange?: (v: HalfStars | null) => void }) {
   const [value, setValue] = useState<HalfStars | null>(initial);

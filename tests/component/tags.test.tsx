@@ -4,9 +4,9 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { addFilm, filmById } from '../../renderer/src/db/films';
 import { SEED_FILM_ID } from '../../renderer/src/db/seed';
 import { addTagToFilm } from '../../renderer/src/db/tags';
-import { TagEditor } from '../../renderer/src/ui/components/TagEditor';
-import { FilmFlags } from '../../renderer/src/ui/components/FilmFlags';
-import { TagsPage } from '../../renderer/src/ui/pages/TagsPage';
+import { TagEditor } from '../../renderer/src/ui/film/TagEditor';
+import { FilmFlags } from '../../renderer/src/ui/film/FilmFlags';
+import { TagsPage } from '../../renderer/src/ui/library/TagsPage';
 import { filmFields } from '../fixtures/catalog';
 import { freshCatalog, renderInApp } from './render';
 

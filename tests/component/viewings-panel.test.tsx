@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { filmById } from '../../renderer/src/db/films';
 import { SEED_FILM_ID } from '../../renderer/src/db/seed';
 import { logViewing, viewingsOfFilm } from '../../renderer/src/db/viewings';
-import { ViewingsPanel } from '../../renderer/src/ui/components/ViewingsPanel';
+import { ViewingsPanel } from '../../renderer/src/ui/diary/ViewingsPanel';
 import { freshCatalog, renderInApp } from './render';
 
 beforeEach(freshCatalog);

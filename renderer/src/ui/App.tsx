@@ -4,17 +4,17 @@ import { Link, Route, Router, Switch, useLocation } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
 import { describeOpenFailure, openCatalog, requestPersistentStorage, watchForClosingElsewhere, type CatalogOpenFailure } from '../db/open';
 import { platform } from '../platform';
-import { CatalogProblem } from './components/CatalogProblem';
-import { ErrorBoundary } from './components/ErrorBoundary';
+import { CatalogProblem } from './common/CatalogProblem';
+import { ErrorBoundary } from './common/ErrorBoundary';
 import { ToastProvider } from './common/Toasts';
-import { DiaryPage } from './pages/DiaryPage';
-import { FilmPage } from './pages/FilmPage';
-import { AddFilmPage, EditFilmPage } from './pages/FilmFormPages';
-import { LibraryPage } from './pages/LibraryPage';
-import { ListPage } from './pages/ListPage';
-import { ListsPage } from './pages/ListsPage';
-import { LoanedOutPage } from './pages/LoanedOutPage';
-import { TagsPage } from './pages/TagsPage';
+import { DiaryPage } from './diary/DiaryPage';
+import { FilmPage } from './film/FilmPage';
+import { AddFilmPage, EditFilmPage } from './film/FilmFormPages';
+import { LibraryPage } from './library/LibraryPage';
+import { ListPage } from './lists/ListPage';
+import { ListsPage } from './lists/ListsPage';
+import { LoanedOutPage } from './collection/LoanedOutPage';
+import { TagsPage } from './library/TagsPage';
 
 type CatalogState = { status: 'opening' } | { status: 'open' } | { status: 'failed'; failure: CatalogOpenFailure };
 

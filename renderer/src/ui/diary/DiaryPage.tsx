@@ -1,0 +1,90 @@
+/**
+ * The Diary: every viewing, newest first, under month headings, each linking to its film. Only the newest few
+ * hundred are drawn at once (more on request), so a diary of thousands of viewings opens as fast as a short one.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
+import { Link } from 'wouter';
+import { diaryEntries, type DiaryEntry, type DiarySlice } from '../../db/viewings';
+import { groupByDiaryMonth, type DiaryMonth } from '../../domain/viewing';
+import { DiaryEntryRow } from './DiaryEntryRow';
+import '../styles/diary.css';
+
+/** A window of rows that lays out in a few milliseconds, however long the diary. */
+export const DIARY_PAGE_SIZE = 200;
+
+function useDiary(limit: number): DiarySlice | undefined {
+  return useLiveQuery(() => diaryEntries(limit), [limit]);
+}
+
+const count = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+function DiaryMonthSection({ month }: { month: DiaryMonth<DiaryEntry> }) {
+  const headingId = `diary-month-${month.key}`;
+  return (
+    <section className="diary-month" aria-labelledby={headingId}>
+      <header className="diary-month-header">
+        <h2 id={headingId}>{month.label}</h2>
+        <span className="quiet">{count(month.items.length, 'viewing', 'viewings')}</span>
+      </header>
+      <ol className="diary-entries" aria-labelledby={headingId}>
+        {month.items.map((entry) => (
+          <DiaryEntryRow key={entry.viewing.id} entry={entry} />
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function EmptyDiary() {
+  return (
+    <div className="empty-state">
+      <h2>No viewings yet</h2>
+      <p>Open a film and press Log viewing on its page: every viewing you log appears here, newest first.</p>
+      <Link href="/" className="button-primary">
+        Go to the Library
+      </Link>
+    </div>
+  );
+}
+
+/** `pageSize` is how many entries are drawn at first and added by each "Show older viewings". */
+export function DiaryPage({ pageSize = DIARY_PAGE_SIZE }: { pageSize?: number }) {
+  const [limit, setLimit] = useState(pageSize);
+  const diary = useDiary(limit);
+  const months = useMemo(() => (diary ? groupByDiaryMonth(diary.entries, (entry) => entry.viewing.watchedOn) : []), [diary]);
+
+  return (
+    <section className="page diary-page" aria-labelledby="diary-heading">
+      <h1 id="diary-heading" className="page-title">
+        Diary
+      </h1>
+      {diary === undefined ? (
+        <p className="quiet" aria-busy="true">
+          Loading your diary…
+        </p>
+      ) : diary.total === 0 ? (
+        <EmptyDiary />
+      ) : (
+        <>
+          <p className="diary-summary">
+            {count(diary.total, 'viewing', 'viewings')} of {count(diary.filmCount, 'film', 'films')}
+          </p>
+          {months.map((month) => (
+            <DiaryMonthSection key={month.key} month={month} />
+          ))}
+          {diary.entries.length < diary.total && (
+            <div className="diary-more">
+              <button type="button" className="button-secondary" onClick={() => setLimit((shown) => shown + pageSize)}>
+                Show older viewings
+              </button>
+              <span className="quiet">
+                {count(diary.entries.length, 'viewing', 'viewings')} shown of {diary.total.toLocaleString('en')}
+              </span>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
