@@ -11,8 +11,6 @@ import { freshProfile, type AppTarget, type RunningApp } from './targets';
 export interface AppSession {
   /** The open app's page; valid inside a test. */
   readonly page: Page;
-  /** Console errors and uncaught exceptions since the test began: a CSP refusal or a crash shows up here. */
-  readonly errors: string[];
   /** Messages of alert/confirm dialogs, which Cinefile never opens: one means injected code ran. */
   readonly dialogs: string[];
   /** Closes the app and opens it again on the same profile, as a person restarting it. */
@@ -62,7 +60,6 @@ export function appPerTest(target: AppTarget): AppSession {
       if (!running) throw new Error('appPerTest: the app is not open (used outside a test?)');
       return running.page;
     },
-    errors,
     dialogs,
     async restart() {
       await running?.close();

@@ -4,6 +4,7 @@
  * derived from electron/ipc.ts, so a new channel reaches the renderer without an edit here.
  */
 import type { BridgeVerbs, CinefileBridge, IpcRequest } from '../../../electron/ipc';
+import { errorMessage } from '../domain/errors';
 
 export type SaveFileRequest = IpcRequest<'file:save'>;
 export type OpenFileRequest = IpcRequest<'file:open'>;
@@ -19,8 +20,7 @@ declare global {
 
 /** Electron prefixes errors thrown in main with the channel; a person needs only main's own message. */
 export function withoutIpcPrefix(error: unknown): Error {
-  const message = error instanceof Error ? error.message : String(error);
-  return new Error(message.replace(/^Error invoking remote method '[^']+': (?:Error: )?/, ''));
+  return new Error(errorMessage(error).replace(/^Error invoking remote method '[^']+': (?:Error: )?/, ''));
 }
 
 type AnyVerb = (...args: unknown[]) => Promise<unknown>;
