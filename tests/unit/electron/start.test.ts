@@ -14,7 +14,8 @@ interface RunResult {
   output: string;
   error?: Error;
 }
-type Runner = (command: string, args: string[], options: { timeoutMs: number; env: NodeJS.ProcessEnv }) => Promise<RunResult>;
+type RunOptions = { timeoutMs: number; env: NodeJS.ProcessEnv };
+type Runner = (command: string, args: string[], options: RunOptions) => Promise<RunResult>;
 type Opener = { command: string; args: string[]; verbatim: boolean } | { command: null; why: string };
 
 /** The shape of electron/start.mjs (plain JS, so it is typed here rather than imported with types). */
@@ -98,7 +99,8 @@ describe('findElectronBinary', () => {
     expect(findElectronBinary({ env: { ELECTRON_EXEC_PATH: realBinary }, resolveElectron: neverAsked })).toBe(
       realBinary,
     );
-    expect(findElectronBinary({ env: { ELECTRON_EXEC_PATH: join(dir, 'gone') }, resolveElectron: neverAsked })).toBeNull();
+    const gone = { ELECTRON_EXEC_PATH: join(dir, 'gone') };
+    expect(findElectronBinary({ env: gone, resolveElectron: neverAsked })).toBeNull();
   });
 });
 
@@ -111,7 +113,11 @@ describe('shortReason', () => {
   });
 
   it('keeps the message of an error and drops its type, colours and stack', () => {
-    const vitePreview = 'error when starting preview server:\n\u001b[31mError: Port 4173 is already in use\u001b[39m\n    at Server.onError (file:///x.js:1:1)\n';
+    const vitePreview = [
+      'error when starting preview server:',
+      '\u001b[31mError: Port 4173 is already in use\u001b[39m',
+      '    at Server.onError (file:///x.js:1:1)',
+    ].join('\n');
     expect(shortReason(vitePreview)).toBe('Port 4173 is already in use');
   });
 
@@ -139,10 +145,9 @@ describe('shortReason', () => {
 describe('fetchElectronBinary', () => {
   it("runs Electron's own installer with this Node and a time limit", async () => {
     const run = vi.fn<Runner>(async () => ran({ code: 0 }));
-    await expect(fetchElectronBinary({ installScript: '/pkg/electron/install.js', run, timeoutMs: 5_000, env: {} })).resolves.toEqual({
-      ok: true,
-    });
-    expect(run).toHaveBeenCalledExactlyOnceWith(process.execPath, ['/pkg/electron/install.js'], { timeoutMs: 5_000, env: {} });
+    const installScript = '/pkg/electron/install.js';
+    await expect(fetchElectronBinary({ installScript, run, timeoutMs: 5_000, env: {} })).resolves.toEqual({ ok: true });
+    expect(run).toHaveBeenCalledExactlyOnceWith(process.execPath, [installScript], { timeoutMs: 5_000, env: {} });
   });
 
   it('gives up after two minutes by default', async () => {
@@ -200,7 +205,8 @@ describe('ensureElectronBinary', () => {
   });
 
   it('falls back with the reason when the download failed', async () => {
-    const fetch = vi.fn(async (): Promise<FetchResult> => ({ ok: false, reason: 'cannot reach github.com: ENOTFOUND' }));
+    const reason = 'cannot reach github.com: ENOTFOUND';
+    const fetch = vi.fn(async (): Promise<FetchResult> => ({ ok: false, reason }));
     await expect(ensureElectronBinary({ env: {}, find: () => null, fetch })).resolves.toEqual({
       binary: null,
       reason: "Electron's binary could not be downloaded (cannot reach github.com: ENOTFOUND)",
@@ -217,7 +223,8 @@ describe('ensureElectronBinary', () => {
     const fetch = vi.fn(async (): Promise<FetchResult> => ({ ok: true }));
     const named = await ensureElectronBinary({ env: { ELECTRON_EXEC_PATH: '/opt/gone' }, find: () => null, fetch });
     expect(named).toEqual({ binary: null, reason: 'ELECTRON_EXEC_PATH names /opt/gone, which does not exist' });
-    const skipped = await ensureElectronBinary({ env: { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' }, find: () => null, fetch });
+    const noDownloads = { ELECTRON_SKIP_BINARY_DOWNLOAD: '1' };
+    const skipped = await ensureElectronBinary({ env: noDownloads, find: () => null, fetch });
     expect(skipped.reason).toContain('ELECTRON_SKIP_BINARY_DOWNLOAD');
     expect(fetch).not.toHaveBeenCalled();
   });
@@ -231,7 +238,8 @@ describe('the browser version', () => {
   });
 
   it('is announced in one line that says why the desktop window is not there and where to go', () => {
-    const line = fallbackMessage("Electron's binary could not be downloaded (cannot reach github.com: ENOTFOUND)", 'http://127.0.0.1:4173');
+    const reason = "Electron's binary could not be downloaded (cannot reach github.com: ENOTFOUND)";
+    const line = fallbackMessage(reason, 'http://127.0.0.1:4173');
     expect(line).toBe(
       "Cinefile: Electron's binary could not be downloaded (cannot reach github.com: ENOTFOUND), so the desktop " +
         'window cannot open; serving Cinefile for your browser at http://127.0.0.1:4173 instead.',
@@ -266,7 +274,10 @@ describe('browserOpener', () => {
   });
 
   it('opens nothing without a display, without xdg-open, or with BROWSER=none', () => {
-    expect(browserOpener(url, { platform: 'linux', env: {}, which: has })).toEqual({ command: null, why: 'no display' });
+    expect(browserOpener(url, { platform: 'linux', env: {}, which: has })).toEqual({
+      command: null,
+      why: 'no display',
+    });
     expect(browserOpener(url, { platform: 'linux', env: { DISPLAY: ':0' }, which: hasNothing })).toEqual({
       command: null,
       why: 'xdg-open is not installed',
@@ -279,7 +290,8 @@ describe('browserOpener', () => {
 
   it('asks in one line for the URL to be opened by hand', () => {
     expect(openByHandMessage(url, 'no display')).toBe(
-      'Cinefile: no browser can be opened from here (no display); open http://127.0.0.1:4173 in a browser to use Cinefile.',
+      'Cinefile: no browser can be opened from here (no display); ' +
+        'open http://127.0.0.1:4173 in a browser to use Cinefile.',
     );
   });
 
@@ -297,7 +309,8 @@ async function freePort(): Promise<number> {
     server.on('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => (port ? resolve(port) : reject(new Error('no port'))));
     });
   });
 }
@@ -325,7 +338,8 @@ describe.skipIf(process.platform === 'win32')('npm start without Electron', () =
     delete env['DISPLAY'];
     delete env['WAYLAND_DISPLAY'];
     if (process.platform !== 'linux') env['BROWSER'] = 'none';
-    for (const key of Object.keys(env)) if (/^(ELECTRON_|npm_config_electron_|npm_package_config_electron_)/i.test(key)) delete env[key];
+    const electronSetting = /^(ELECTRON_|npm_config_electron_|npm_package_config_electron_)/i;
+    for (const key of Object.keys(env)) if (electronSetting.test(key)) delete env[key];
     // The real path: ELECTRON_EXEC_PATH unset, Electron's installer runs and fails. It is pointed at a closed local
     // port with an empty cache, so it fails at once on any machine instead of downloading 100 MB and opening a
     // window. Where the binary is already installed, a missing ELECTRON_EXEC_PATH makes it absent instead.
@@ -333,15 +347,24 @@ describe.skipIf(process.platform === 'win32')('npm start without Electron', () =
     env['electron_config_cache'] = join(outDir, 'electron-cache');
     if (findElectronBinary({ env: {} }) !== null) env['ELECTRON_EXEC_PATH'] = join(dir, 'no-such-electron');
 
-    const child = spawn(process.execPath, [startScript], { cwd: repoRoot, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [startScript], {
+      cwd: repoRoot,
+      env,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const pid = child.pid!;
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     let exited = false;
-    const closed = new Promise<void>((resolve) => child.on('close', () => resolve()));
-    void closed.then(() => (exited = true));
+    const closed = new Promise<void>((resolve) =>
+      child.on('close', () => {
+        exited = true;
+        resolve();
+      }),
+    );
 
     try {
       let page = '';
@@ -365,7 +388,7 @@ describe.skipIf(process.platform === 'win32')('npm start without Electron', () =
 
       const lines = stderr.split('\n').filter((line) => line.trim() !== '');
       expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(/^Cinefile: .+, so the desktop window cannot open; serving Cinefile for your browser at /);
+      expect(lines[0]).toMatch(/^Cinefile: .+, so the desktop window cannot open; serving Cinefile for your browser /);
       expect(lines[0]).toContain(`at ${url} instead.`);
       expect(`${stdout}${stderr}`).not.toMatch(/^\s+at /m);
     } finally {
