@@ -9,6 +9,7 @@ import { platform } from '../../renderer/src/platform';
 import { PosterPicker } from '../../renderer/src/ui/film/PosterPicker';
 import { useFilm } from '../../renderer/src/ui/common/useCatalog';
 import type { ThumbnailMaker } from '../../renderer/src/ui/film/poster-images';
+import { failWritesTo } from '../fixtures/failing-writes';
 import { fakeThumbnailMaker, fixtureBytes, type FixtureName, fixtureFile, useNodeBlobs, watchObjectUrls } from './poster-fakes';
 import { freshCatalog, renderInApp } from './render';
 
@@ -112,6 +113,20 @@ describe('PosterPicker', () => {
       'The poster of “Red Hot” was not changed: This window cannot draw images (no 2D canvas).',
     );
     expect(await posterOf(SEED_FILM_ID)).toEqual({ kind: 'bundled', name: 'red-hot' });
+  });
+
+  it('says when a full disk refuses the new poster, keeping the old one', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    renderInApp(<LivePicker id={SEED_FILM_ID} />);
+    await screen.findByRole('img', { name: 'Poster of Red Hot' });
+    failWritesTo('posters');
+    drop([fixtureFile('poster.png')]);
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The poster of “Red Hot” was not changed: the disk is full. Free some disk space (or remove large posters), then try again.',
+    );
+    expect(await posterOf(SEED_FILM_ID)).toEqual({ kind: 'bundled', name: 'red-hot' });
+    expect(await db.posters.count()).toBe(0);
+    expect(screen.getByRole('button', { name: 'Change poster…' })).toBeEnabled();
   });
 
   it('refuses several files dropped at once', async () => {
