@@ -2,6 +2,7 @@
  * Opening the catalog at start-up, and turning every way that can fail into a message a person can act on:
  * the window must never stay blank.
  */
+import { errorNames, failureKind } from '../domain/errors';
 import { db } from './index';
 import { SCHEMA_VERSION } from './schema';
 
@@ -39,8 +40,8 @@ const explanations: Record<CatalogOpenProblem, Pick<CatalogOpenFailure, 'title' 
   'closed-elsewhere': {
     title: 'Another Cinefile window changed the catalog',
     message:
-      'Another Cinefile window or tab deleted the catalog or opened it with a newer version, so this window has let go ' +
-      'of it rather than hold the other one up or save into a catalog that is gone.',
+      'Another Cinefile window or tab deleted the catalog, so this window has let go of it rather than save into a ' +
+      'catalog that is gone.',
     action: 'Reload this window to open the catalog as it is now.',
   },
   unknown: {
@@ -50,22 +51,12 @@ const explanations: Record<CatalogOpenProblem, Pick<CatalogOpenFailure, 'title' 
   },
 };
 
-function errorName(error: unknown): string {
-  if (error instanceof Error || error instanceof DOMException) {
-    // Dexie wraps the IndexedDB error; its `inner` holds the browser's own.
-    const inner = (error as { inner?: unknown }).inner;
-    const innerName = inner instanceof Error || inner instanceof DOMException ? inner.name : '';
-    return `${error.name} ${innerName}`;
-  }
-  return '';
-}
-
 /** Classifies an error from opening the database. */
 export function describeOpenFailure(error: unknown): CatalogOpenFailure {
-  const names = errorName(error);
+  const names = errorNames(error).join(' ');
   const problem: CatalogOpenProblem = /VersionError/.test(names)
     ? 'newer-version'
-    : /QuotaExceeded/.test(names)
+    : failureKind(error) === 'storage-full'
       ? 'storage-full'
       : /MissingAPI|InvalidState|SecurityError/.test(names)
         ? 'unavailable'
@@ -146,9 +137,11 @@ export function watchForClosingElsewhere(onClosed: (failure: CatalogOpenFailure)
     onClosed({
       problem: 'closed-elsewhere',
       ...explanations['closed-elsewhere'],
-      message: deleted
-        ? 'Another Cinefile window or tab deleted the catalog, so this window has let go of it rather than save into a catalog that is gone.'
-        : 'Another Cinefile window or tab is opening the catalog with a newer Cinefile, so this window has let go of it to let that one update it.',
+      ...(!deleted && {
+        message:
+          'Another Cinefile window or tab is opening the catalog with a newer Cinefile, so this window has let go of ' +
+          'it to let that one update it.',
+      }),
       detail: `The catalog was ${deleted ? 'deleted' : `upgraded to schema ${Math.floor((event.newVersion ?? 0) / 10)}`} by another connection.`,
     });
     // Returning false stops Dexie's own handler, which would close with auto-reopen.

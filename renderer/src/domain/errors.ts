@@ -29,7 +29,7 @@ export class MissingRecordError extends Error {
 export type FailureKind = 'storage-full' | 'catalog-closed' | 'other';
 
 /** The names of an error and of the errors it wraps (Dexie keeps the browser's own error in `inner`). */
-function errorNames(error: unknown): string[] {
+export function errorNames(error: unknown): string[] {
   const names: string[] = [];
   let current: unknown = error;
   for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth += 1) {
