@@ -51,7 +51,7 @@ export default tseslint.config(
     files: ['renderer/src/domain/**'],
     rules: restrict(
       'domain/ is pure TypeScript: it may import only other domain/ modules.',
-      ['react', 'react-dom', 'dexie', 'dexie-react-hooks', 'electron'],
+      ['react', 'react-dom', 'dexie', 'dexie-react-hooks', 'electron', 'papaparse', 'fflate'],
       ['**/db/*', '**/ui/*', '**/platform/*'],
     ),
   },

@@ -63,7 +63,7 @@ export const emptyFilmDraft: FilmDraft = {
 };
 
 /** The form's starting text for an existing film. */
-export function filmDraftFromFilm(film: Film): FilmDraft {
+export function filmDraftFromFilm(film: FilmFields): FilmDraft {
   return {
     title: film.title,
     originalTitle: film.originalTitle ?? '',
