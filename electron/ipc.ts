@@ -108,7 +108,7 @@ export type BridgeVerbs = {
 
 /** Commands the native menu sends to the renderer (main → renderer, one channel). */
 export const MENU_COMMAND_CHANNEL = 'menu:command';
-export const menuCommands = ['add-film', 'show-library'] as const;
+export const menuCommands = ['add-film', 'show-library', 'import'] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 
 /** The object the preload exposes as `window.cinefile`: verbs, never ipcRenderer itself. */

@@ -18,6 +18,8 @@ export function buildMenuTemplate(isMac: boolean, actions: MenuActions): MenuIte
       { label: 'Add Film…', accelerator: 'CmdOrCtrl+N', click: () => actions.sendCommand('add-film') },
       { label: 'Library', accelerator: 'CmdOrCtrl+L', click: () => actions.sendCommand('show-library') },
       { type: 'separator' },
+      { label: 'Import…', accelerator: 'CmdOrCtrl+I', click: () => actions.sendCommand('import') },
+      { type: 'separator' },
       // macOS apps close windows from File and quit from the app menu; elsewhere File ends with Quit/Exit.
       isMac ? { role: 'close' } : { role: 'quit' },
     ],

@@ -1,6 +1,6 @@
 /** Questions and changes about films. The UI reads these through live queries and never touches tables. */
 import { MissingRecordError } from '../domain/errors';
-import { filmSortKey, type Film, type FilmFields } from '../domain/film';
+import { derivedFilmKeys, newFilmRecord, type Film, type FilmFields } from '../domain/film';
 import { isHalfStars, type HalfStars } from '../domain/rating';
 import type { Annotation } from '../domain/annotation';
 import type { Copy, Loan } from '../domain/copy';
@@ -22,32 +22,14 @@ export function filmById(id: string): Promise<Film | undefined> {
 
 /** Adds a film from validated fields and returns its id. */
 export async function addFilm(fields: FilmFields, now: Date = new Date()): Promise<string> {
-  const timestamp = now.toISOString();
-  const film: Film = {
-    ...fields,
-    id: newId(),
-    tagline: null,
-    sections: [],
-    poster: null,
-    rating: null,
-    watchlist: false,
-    favourite: false,
-    tags: [],
-    sortTitle: filmSortKey(fields.title),
-    createdAt: timestamp,
-    updatedAt: timestamp,
-  };
+  const film = newFilmRecord(fields, {}, newId(), now);
   await db.films.add(film);
   return film.id;
 }
 
 /** Replaces a film's editable fields, keeping its rating, notes, viewings and seed text. */
 export async function updateFilm(id: string, fields: FilmFields, now: Date = new Date()): Promise<void> {
-  const changed = await db.films.update(id, {
-    ...fields,
-    sortTitle: filmSortKey(fields.title),
-    updatedAt: now.toISOString(),
-  });
+  const changed = await db.films.update(id, { ...fields, ...derivedFilmKeys(fields), updatedAt: now.toISOString() });
   if (changed === 0) throw new MissingRecordError('film');
 }
 

@@ -10,7 +10,8 @@ import type { FilmList, ListEntry } from '../domain/list';
 import type { PosterImage } from '../domain/poster';
 import type { Viewing } from '../domain/viewing';
 import { seedCatalog } from './seed';
-import { upgradeToV2 } from './upgrades';
+import { upgradeToV2, upgradeToV3 } from './upgrades';
+import type { ImportRecord } from '../domain/exchange/import-record';
 
 /** Small facts about the catalog itself (when it was seeded, …). */
 export interface MetaEntry {
@@ -20,7 +21,7 @@ export interface MetaEntry {
 
 export const DATABASE_NAME = 'cinefile';
 /** The newest db.version() below; a catalog above it was written by a newer Cinefile. */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export class CinefileDb extends Dexie {
   films!: EntityTable<Film, 'id'>;
@@ -32,6 +33,7 @@ export class CinefileDb extends Dexie {
   listEntries!: EntityTable<ListEntry, 'id'>;
   copies!: EntityTable<Copy, 'id'>;
   loans!: EntityTable<Loan, 'id'>;
+  imports!: EntityTable<ImportRecord, 'id'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -54,6 +56,21 @@ export class CinefileDb extends Dexie {
         loans: 'id, copyId, filmId',
       })
       .upgrade(upgradeToV2);
+    // v3: bringing history in — films carry external ids and title match keys (both indexed, for matching imported
+    // films), what an import created carries its importId (indexed, for Undo import), and each import is recorded.
+    this.version(3)
+      .stores({
+        films: 'id, sortTitle, year, rating, createdAt, *tags, *titleKeys, *externalIds, importId',
+        viewings: 'id, filmId, watchedOn, importId',
+        notes: 'id, filmId, createdAt, importId',
+        posters: 'id, filmId, importId',
+        lists: 'id, name, importId',
+        listEntries: 'id, listId, filmId, [listId+position], importId',
+        copies: 'id, filmId, importId',
+        loans: 'id, copyId, filmId, importId',
+        imports: 'id, importedAt',
+      })
+      .upgrade(upgradeToV3);
     // Runs once, when the database is created: a catalog whose Red Hot was deleted stays without it.
     this.on('populate', (tx) => seedCatalog(tx, new Date()));
   }

@@ -4,7 +4,7 @@
  */
 import type { Transaction } from 'dexie';
 import redHotRecord from '../../../resources/seed/red-hot.json';
-import { filmSortKey, type Film } from '../domain/film';
+import { filmSortKey, filmTitleKeys, type Film } from '../domain/film';
 
 export const SEED_FILM_ID = redHotRecord.id;
 
@@ -31,6 +31,8 @@ export function seedFilm(now: Date): Film {
     favourite: false,
     tags: [],
     sortTitle: filmSortKey(redHotRecord.title),
+    titleKeys: filmTitleKeys({ title: redHotRecord.title, originalTitle: null }),
+    externalIds: [],
     createdAt: timestamp,
     updatedAt: timestamp,
   };

@@ -1,6 +1,6 @@
 /** Upgrade functions for schema.ts, one per version that changes existing records. */
 import type { Transaction } from 'dexie';
-import type { Film } from '../domain/film';
+import { filmTitleKeys, type Film } from '../domain/film';
 import type { Viewing } from '../domain/viewing';
 
 /** v1 → v2: films gain flags and tags; viewings gain rewatch (from earlier viewings), rating, medium and note. */
@@ -33,4 +33,15 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
     );
   }
   await tx.table<Viewing, string>('viewings').bulkPut(upgraded);
+}
+
+/** v2 → v3: films gain their title match keys (from title and original title) and an empty set of external ids. */
+export async function upgradeToV3(tx: Transaction): Promise<void> {
+  await tx
+    .table<Film, string>('films')
+    .toCollection()
+    .modify((film) => {
+      film.titleKeys = filmTitleKeys(film);
+      film.externalIds ??= [];
+    });
 }

@@ -5,6 +5,8 @@ export interface Annotation {
   body: string;
   createdAt: string;
   updatedAt: string;
+  /** The import that created it, so Undo import can remove exactly what it added. */
+  importId?: string;
 }
 
 export const MAX_NOTE_LENGTH = 100_000;

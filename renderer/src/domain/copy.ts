@@ -23,6 +23,8 @@ export interface Copy {
   price: { amountMinor: number; currency: string } | null;
   createdAt: string;
   updatedAt: string;
+  /** The import that created it, so Undo import can remove exactly what it added. */
+  importId?: string;
 }
 
 export interface Loan {
@@ -35,10 +37,12 @@ export interface Loan {
   dueOn: string | null;
   /** Set when the copy comes back; the loan is kept as history. */
   returnedOn: string | null;
+  /** The import that created it, so Undo import can remove exactly what it added. */
+  importId?: string;
 }
 
 export type CopyPrice = NonNullable<Copy['price']>;
-export type CopyFields = Omit<Copy, 'id' | 'filmId' | 'createdAt' | 'updatedAt'>;
+export type CopyFields = Omit<Copy, 'id' | 'filmId' | 'createdAt' | 'updatedAt' | 'importId'>;
 export type LoanFields = Pick<Loan, 'borrower' | 'lentOn' | 'dueOn'>;
 
 /** The copy form's text, as typed. */

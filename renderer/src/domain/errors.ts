@@ -5,7 +5,7 @@
  */
 
 /** The kinds of record a write can find gone (deleted in another window, or by an earlier action). */
-export type RecordKind = 'film' | 'viewing' | 'note' | 'list' | 'list entry' | 'copy' | 'loan';
+export type RecordKind = 'film' | 'viewing' | 'note' | 'list' | 'list entry' | 'copy' | 'loan' | 'import';
 
 const missingRecordText: Record<RecordKind, string> = {
   film: 'This film no longer exists; it may have been deleted.',
@@ -15,6 +15,7 @@ const missingRecordText: Record<RecordKind, string> = {
   'list entry': 'This film is no longer in the list.',
   copy: 'This copy no longer exists; it may have been deleted.',
   loan: 'This loan no longer exists; its copy may have been deleted.',
+  import: 'This import is no longer in the history; it may have been undone elsewhere.',
 };
 
 /** A write found the record it was meant to change gone. */

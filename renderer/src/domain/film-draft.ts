@@ -2,7 +2,7 @@
  * The add/edit form's text, and its conversion to FilmFields with a clear message for each field a person
  * got wrong. Limits are generous for real films and stop absurd input (a 10,000-character title).
  */
-import type { CastMember, Film, FilmFields } from './film';
+import type { CastMember, FilmFields } from './film';
 
 export interface CastDraft {
   name: string;

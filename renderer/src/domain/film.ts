@@ -42,6 +42,12 @@ export interface Film extends FilmFields {
   tags: string[];
   /** Derived from the title by filmSortKey; indexed for ordering. */
   sortTitle: string;
+  /** Derived from the title and original title by filmTitleKeys; indexed for matching imported films. */
+  titleKeys: string[];
+  /** Ids the film has elsewhere ("imdb:tt0107977", "letterboxd:https://boxd.it/2bcA"); indexed for matching. */
+  externalIds: string[];
+  /** The import that created the film, so Undo import can remove exactly what it added. */
+  importId?: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -52,6 +58,53 @@ const LEADING_ARTICLE = /^(the|a|an)\s+(?=\S)/;
 export function filmSortKey(title: string): string {
   const folded = foldText(title.trim()).replace(/^[^\p{L}\p{N}]+/u, '');
   return folded.replace(LEADING_ARTICLE, '');
+}
+
+/** Articles that do not tell two titles apart when matching, in the languages film titles most often carry. */
+const MATCH_ARTICLES = /^(?:(?:the|a|an|le|la|les|der|die|das|el|los|las|il|lo|gli|i)\s+|l')(?=\S)/;
+
+/**
+ * The key two spellings of one title share: folded as for sorting, without a leading article in English, French,
+ * German, Spanish or Italian, and with punctuation and spacing ignored ("L'Atalante" and "Atalante" match).
+ */
+export function filmMatchKey(title: string): string {
+  const folded = foldText(title.trim()).replace(/[’`]/g, "'");
+  return folded.replace(MATCH_ARTICLES, '').replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** The match keys of a film's title and original title, without duplicates or empty keys. */
+export function filmTitleKeys(fields: Pick<FilmFields, 'title' | 'originalTitle'>): string[] {
+  const keys = [fields.title, fields.originalTitle ?? ''].map(filmMatchKey).filter((key) => key !== '');
+  return [...new Set(keys)];
+}
+
+/** The keys a film stores derived from its fields; every write of a title recomputes them, so none goes stale. */
+export function derivedFilmKeys(fields: Pick<FilmFields, 'title' | 'originalTitle'>): Pick<Film, 'sortTitle' | 'titleKeys'> {
+  return { sortTitle: filmSortKey(fields.title), titleKeys: filmTitleKeys(fields) };
+}
+
+/** What a film stores besides its fields when it is created: all optional, defaulting to a film just added by hand. */
+export type NewFilmExtras = Partial<Pick<Film, 'rating' | 'watchlist' | 'favourite' | 'tags' | 'externalIds' | 'poster' | 'importId'>>;
+
+/** The one way a new film record is built (by the add form through db/films, and by imports). */
+export function newFilmRecord(fields: FilmFields, extras: NewFilmExtras, id: string, now: Date): Film {
+  const timestamp = now.toISOString();
+  return {
+    ...fields,
+    id,
+    tagline: null,
+    sections: [],
+    poster: null,
+    rating: null,
+    watchlist: false,
+    favourite: false,
+    tags: [],
+    externalIds: [],
+    ...extras,
+    ...derivedFilmKeys(fields),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  };
 }
 
 /** "Red Hot (1993)", or the bare title when the year is unknown. */

@@ -9,6 +9,8 @@ export interface FilmList {
   ranked: boolean;
   createdAt: string;
   updatedAt: string;
+  /** The import that created it, so Undo import can remove exactly what it added. */
+  importId?: string;
 }
 
 /** A film's place in one list. A film can be in many lists, once per list. */
@@ -20,6 +22,8 @@ export interface ListEntry {
   position: number;
   note: string;
   addedAt: string;
+  /** The import that created it, so Undo import can remove exactly what it added. */
+  importId?: string;
 }
 
 /** What a person chooses about a list; everything else is kept by Cinefile. */

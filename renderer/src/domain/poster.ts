@@ -26,6 +26,8 @@ export interface PosterImage {
   width: number;
   height: number;
   createdAt: string;
+  /** The import that created it, so Undo import can remove exactly what it added. */
+  importId?: string;
 }
 
 /** A film's poster: one shipped with the app, or one the person set. */

@@ -39,6 +39,8 @@ export interface Viewing {
   note: string;
   createdAt: string;
   updatedAt: string;
+  /** The import that created it, so Undo import can remove exactly what it added. */
+  importId?: string;
 }
 
 /** What a person says about a viewing; Cinefile keeps the rest (id, film, timestamps). */

@@ -15,6 +15,8 @@ import { ListPage } from './lists/ListPage';
 import { ListsPage } from './lists/ListsPage';
 import { LoanedOutPage } from './collection/LoanedOutPage';
 import { TagsPage } from './library/TagsPage';
+import { ImportPage } from './exchange/ImportPage';
+import { requestImportDialog } from './exchange/import-requests';
 
 type CatalogState = { status: 'opening' } | { status: 'open' } | { status: 'failed'; failure: CatalogOpenFailure };
 
@@ -69,6 +71,10 @@ function MenuCommands() {
       platform.onMenuCommand((command) => {
         if (command === 'add-film') navigate('/films/new');
         if (command === 'show-library') navigate('/');
+        if (command === 'import') {
+          requestImportDialog();
+          navigate('/import');
+        }
       }),
     [navigate],
   );
@@ -81,6 +87,7 @@ const mainNavigation: [href: string, label: string][] = [
   ['/lists', 'Lists'],
   ['/loans', 'Loaned out'],
   ['/tags', 'Tags'],
+  ['/import', 'Import'],
 ];
 
 function Shell() {
@@ -116,6 +123,7 @@ function Shell() {
           <Route path="/lists/:id">{(params) => <ListPage key={params.id} id={params.id} />}</Route>
           <Route path="/loans">{() => <LoanedOutPage />}</Route>
           <Route path="/tags">{() => <TagsPage />}</Route>
+          <Route path="/import">{() => <ImportPage />}</Route>
           <Route path="/tagged/:tag">{(params) => <LibraryPage tag={decodeURIComponent(params.tag)} />}</Route>
           <Route>
             <section className="page empty-state">

@@ -4,7 +4,7 @@
  */
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CinefileDb, DATABASE_NAME } from '../../../renderer/src/db/schema';
+import { CinefileDb, DATABASE_NAME, SCHEMA_VERSION } from '../../../renderer/src/db/schema';
 import { seedFilm } from '../../../renderer/src/db/seed';
 import { alienFields } from '../../fixtures/catalog';
 
@@ -16,6 +16,8 @@ function v1Records() {
   delete redHot.watchlist;
   delete redHot.favourite;
   delete redHot.tags;
+  delete redHot.titleKeys;
+  delete redHot.externalIds;
   redHot.rating = 9;
   const alien = {
     ...alienFields,
@@ -72,7 +74,18 @@ describe('upgrading a v1 catalog to v2', () => {
 
     const films = await db.films.orderBy('sortTitle').toArray();
     expect(films).toEqual(
-      [before.films[1], before.films[0]].map((film) => ({ ...film, watchlist: false, favourite: false, tags: [] })),
+      [
+        [before.films[1], 'alien'],
+        [before.films[0], 'redhot'],
+      ].map(([film, titleKey]) => ({
+        ...(film as object),
+        watchlist: false,
+        favourite: false,
+        tags: [],
+        // From v3 on (upgrade-v3.test.ts): match keys and external ids.
+        titleKeys: [titleKey],
+        externalIds: [],
+      })),
     );
     expect(await db.notes.orderBy('id').toArray()).toEqual(before.notes);
     expect(await db.meta.toArray()).toEqual(before.meta);
@@ -98,7 +111,7 @@ describe('upgrading a v1 catalog to v2', () => {
     await writeV1Catalog();
     const db = new CinefileDb();
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     for (const table of [db.lists, db.listEntries, db.copies, db.loans, db.posters]) expect(await table.count()).toBe(0);
     await db.films.update('film-alien', { tags: ['Space', 'Horror'] });
     expect(await db.films.where('tags').equals('Space').primaryKeys()).toEqual(['film-alien']);

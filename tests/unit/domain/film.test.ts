@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filmDisplayTitle, filmSortKey, runtimeLabel } from '../../../renderer/src/domain/film';
+import { filmDisplayTitle, filmMatchKey, filmSortKey, filmTitleKeys, runtimeLabel } from '../../../renderer/src/domain/film';
 import { foldText } from '../../../renderer/src/domain/text-fold';
 
 describe('filmSortKey', () => {
@@ -40,5 +40,35 @@ describe('film labels', () => {
     expect(runtimeLabel(52)).toBe('52 min');
     expect(runtimeLabel(120)).toBe('2 h');
     expect(runtimeLabel(null)).toBeNull();
+  });
+});
+
+describe('filmMatchKey: two spellings of one title meet, different titles do not', () => {
+  it.each([
+    ['Amélie', 'AMELIE'],
+    ['The Red Hot', 'Red-Hot'],
+    ['Na srebrnym globie', 'Na Srebrnym Globie!'],
+    ["L'Atalante", 'Atalante'],
+    ['Le Samouraï', 'Samourai'],
+    ['Das Boot', 'Boot'],
+    ['8½', '8 ½'],
+    ['Żuławski’s Possession', "zulawski's possession"],
+  ])('%s matches %s', (a, b) => {
+    expect(filmMatchKey(a)).toBe(filmMatchKey(b));
+  });
+
+  it.each([
+    ['Amélie', 'Amelia'],
+    ['Alien', 'Aliens'],
+    ['8½', '8'],
+    ['A', 'An'],
+  ])('%s does not match %s', (a, b) => {
+    expect(filmMatchKey(a)).not.toBe(filmMatchKey(b));
+  });
+
+  it('keeps a title that is only an article, and keys the original title too', () => {
+    expect(filmMatchKey('The')).toBe('the');
+    expect(filmTitleKeys({ title: 'Amélie', originalTitle: 'Le Fabuleux Destin d’Amélie Poulain' })).toEqual(['amelie', 'fabuleuxdestindameliepoulain']);
+    expect(filmTitleKeys({ title: 'Heat', originalTitle: 'HEAT' })).toEqual(['heat']);
   });
 });

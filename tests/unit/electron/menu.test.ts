@@ -24,16 +24,18 @@ describe('buildMenuTemplate', () => {
       expect(roles).toEqual(expect.arrayContaining(['editMenu', 'viewMenu', 'windowMenu']));
     });
 
-    it(`${platform}: File ▸ Add Film… (Ctrl/Cmd+N) and Library (Ctrl/Cmd+L) send their commands`, () => {
+    it(`${platform}: File ▸ Add Film… (Ctrl/Cmd+N), Library (Ctrl/Cmd+L) and Import… (Ctrl/Cmd+I) send their commands`, () => {
       const sendCommand = vi.fn();
       const template = buildMenuTemplate(isMac, { sendCommand, showAbout: vi.fn() });
       const file = template.find((item) => item.label === '&File');
       expect(submenuOf(file).find((item) => item.label === 'Add Film…')?.accelerator).toBe('CmdOrCtrl+N');
       expect(submenuOf(file).find((item) => item.label === 'Library')?.accelerator).toBe('CmdOrCtrl+L');
+      expect(submenuOf(file).find((item) => item.label === 'Import…')?.accelerator).toBe('CmdOrCtrl+I');
 
       click(template, 'Add Film…');
       click(template, 'Library');
-      expect(sendCommand.mock.calls).toEqual([['add-film'], ['show-library']]);
+      click(template, 'Import…');
+      expect(sendCommand.mock.calls).toEqual([['add-film'], ['show-library'], ['import']]);
     });
 
     it(`${platform}: Help ▸ About Cinefile shows the about panel`, () => {

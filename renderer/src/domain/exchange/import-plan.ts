@@ -210,3 +210,14 @@ export function checkImportedFields(fields: FilmFields, now: Date = new Date()):
   const clean = (items: string[]) => [...new Set(items.map((item) => item.trim()).filter((item) => item !== ''))];
   return { ok: true, fields: { ...result.fields, directors: clean(fields.directors), genres: clean(fields.genres) } };
 }
+
+/**
+ * A plan with no film and nothing skipped came from an export that holds nothing to import (a Letterboxd zip with
+ * only profile.csv, an empty collection): that is said as an error, not shown as an empty preview.
+ */
+export function planWithFilms(plan: ImportPlan): ImportPlan {
+  if (plan.films.length === 0 && plan.skipped.length === 0) {
+    throw new ImportError(`“${plan.sourceName}” holds no films to import.`);
+  }
+  return plan;
+}

@@ -24,6 +24,8 @@ export interface UndoableAction<T> {
   notUndone: string;
   /** A message once Undo has worked; none by default (the restored thing reappears on screen). */
   undone?: (result: T) => string;
+  /** The toast button's words; "Undo" by default ("Undo import"). */
+  undoLabel?: string;
 }
 
 export interface CatalogActions {
@@ -69,7 +71,7 @@ export function useCatalogActions(): CatalogActions {
           settle(toast, action.notUndone, () => action.undo(result), () => {
             if (action.undone) toast({ message: action.undone(result) });
           });
-        toast({ message: action.done(result), action: { label: 'Undo', run: undo, undo: true } });
+        toast({ message: action.done(result), action: { label: action.undoLabel ?? 'Undo', run: undo, undo: true } });
       }),
     [toast],
   );
