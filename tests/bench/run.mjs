@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: how the built app behaves with large catalogs, in Debian's Chromium with real IndexedDB.
  * For 1k, 10k and 100k films it measures the cold open of the Library (navigation → first poster card painted),
- * switching the Library's sort, and the JS heap afterwards, and prints the figures as JSON. Targets and the
+ * switching the Library's sort, and the JS heap afterwards; and a 10,000-row Letterboxd diary imported through the
+ * Import page (import_10k_diary_ms); it prints the figures as JSON. Targets and the
  * platform's own limits are in docs/LIMITS.md; this only reports, it never fails on a number.
  * Usage: npm run bench [-- 1000 10000]   (sizes; default 1000 10000 100000)
  */
@@ -86,6 +87,58 @@ async function measure(baseUrl, size) {
   }
 }
 
+/** A Letterboxd diary.csv of `rows` entries: ~rows/3 films, each watched about three times, rated in half stars. */
+function letterboxdDiary(rows) {
+  const lines = ['Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date'];
+  const films = Math.ceil(rows / 3);
+  for (let i = 0; i < rows; i++) {
+    const film = i % films;
+    const day = new Date(Date.UTC(2012, 0, 1) + i * 36e6).toISOString().slice(0, 10);
+    const rating = ((film * 7 + i) % 10 + 1) / 2;
+    lines.push(`${day},"Film number ${film}, the ${film % 2 ? 'return' : 'début'}",${1920 + (film % 100)},https://boxd.it/d${i},${rating},${i >= films ? 'Yes' : ''},"bench, tag ${film % 40}",${day}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Imports a 10,000-row Letterboxd diary through the Import page (worker parse, preview, one transaction), timing
+ * choose → preview and confirm → "Imported" toast, and the longest frame the window took meanwhile (responsiveness).
+ */
+async function measureImport(baseUrl, rows = 10_000) {
+  const profile = mkdtempSync(join(tmpdir(), 'cinefile-bench-'));
+  const context = await chromium.launchPersistentContext(profile, { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, viewport: { width: 1280, height: 820 } });
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${baseUrl}#/import`);
+    await page.getByRole('heading', { level: 1, name: 'Import' }).waitFor();
+    await page.evaluate(() => {
+      window.longestFrameMs = 0;
+      let last = performance.now();
+      const tick = (now) => {
+        window.longestFrameMs = Math.max(window.longestFrameMs, now - last);
+        last = now;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const buffer = Buffer.from(letterboxdDiary(rows));
+    const start = Date.now();
+    await page.getByLabel('Export files to import').setInputFiles([{ name: 'diary.csv', mimeType: 'text/csv', buffer }]);
+    await page.getByRole('list', { name: 'What this import brings in' }).waitFor({ timeout: 120_000 });
+    const previewMs = Date.now() - start;
+    const writeStart = Date.now();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.locator('.toast').filter({ hasText: /^Imported/ }).waitFor({ timeout: 120_000 });
+    const writeMs = Date.now() - writeStart;
+    const counts = await page.locator('.toast').filter({ hasText: /^Imported/ }).locator('span').textContent();
+    const longestFrameMs = Math.round(await page.evaluate(() => window.longestFrameMs));
+    return { import_10k_diary_ms: previewMs + writeMs, rows, readAndPreviewMs: previewMs, writeMs, longestFrameMs, imported: counts };
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
 const outDir = join(tmpdir(), 'cinefile-bench-build');
 process.env.CINEFILE_OUT_DIR = outDir;
 await build({ configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
@@ -96,5 +149,7 @@ for (const size of sizes.length > 0 ? sizes : [1000, 10000, 100000]) {
   results.push(await measure(baseUrl, size));
   console.error(`measured ${size} films`);
 }
+const importResult = await measureImport(baseUrl);
+console.error('measured a 10,000-row diary import');
 await server.close();
-console.log(JSON.stringify({ benchmark: 'library-cold-open', machine: `${process.platform} ${process.arch}`, results }, null, 2));
+console.log(JSON.stringify({ benchmark: 'library-cold-open', machine: `${process.platform} ${process.arch}`, results, import: importResult, import_10k_diary_ms: importResult.import_10k_diary_ms }, null, 2));

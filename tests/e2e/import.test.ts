@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { CatalogApp } from './pages/catalog-app';
 import { DiaryPages } from './pages/diary';
+import { LoansPages } from './pages/loans';
 import { fileOf, ImportPages, zipOfFolder } from './pages/imports';
 import { appPerTest } from './session';
 import { chromiumTarget } from './targets';
@@ -32,7 +33,7 @@ describe('Importing in chromium', () => {
     await page.screenshot({ path: `${screenshotDir}import-page.png` });
     await imports.choose(letterboxdZip());
     expect(await imports.counts()).toEqual([
-      '5 new films', '1 film updated', '6 viewings', '2 reviews and notes', '1 new list', '3 list entries', '7 rows left out',
+      '5 new films', '1 film updated', '6 viewings', '2 reviews and notes', '1 new list', '3 list entries', '4 tags', '7 rows left out',
     ]);
     const skipped = await imports.skippedRows();
     expect(skipped).toContain('diary.csv, line 5 | Twin Peaks: Fire Walk with Me (1992) | Rating “6” is not 0.5–5 stars in half steps.');
@@ -43,7 +44,7 @@ describe('Importing in chromium', () => {
     await imports.confirm();
     await imports.importedToast().waitFor();
     expect(await imports.importedToast().locator('span').textContent()).toBe(
-      'Imported “letterboxd-jane-2026-11-29-12-00-utc.zip”: 5 films added, 1 film updated, 6 viewings, 2 notes, 1 list, 3 list entries.',
+      'Imported “letterboxd-jane-2026-11-29-12-00-utc.zip”: 5 films added, 1 film updated, 6 viewings, 2 notes, 1 list, 3 list entries, 4 tags.',
     );
 
     await app.goToLibrary();
@@ -108,5 +109,52 @@ describe('Importing in chromium', () => {
     await page.locator('.toast').filter({ hasText: 'undone' }).waitFor();
     await app.goToLibrary();
     expect(await app.libraryTitles()).toEqual(['Red Hot']);
+  });
+
+  it('imports a Tellico collection with its cover as the film’s poster, copies and loans', async () => {
+    const { page } = session;
+    await imports.openImport();
+    await imports.choose({ ...zipOfFolder(`${fixtures}tellico/videos`, 'videos.tc'), mimeType: 'application/octet-stream' });
+    expect(await imports.counts()).toEqual(expect.arrayContaining(['1 poster']));
+    const skipped = await imports.skippedRows();
+    expect(skipped.some((row) => row.startsWith('tellico.xml') && row.includes('8½') && row.includes('missing'))).toBe(true);
+    await imports.confirm();
+    await imports.importedToast().waitFor();
+    await app.goToLibrary();
+    await app.openFilm('Amélie');
+    // The cover was decoded and stored: the film page shows it as an image, not the typographic card.
+    const poster = page.locator('img.poster').first();
+    await poster.waitFor();
+    expect(await poster.evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    // Its DVD is lent to Ann and La Jetée's VHS to Bob, as the collection's borrowers say.
+    const loans = new LoansPages(page);
+    await loans.openLoanedOut();
+    await expect
+      .poll(() => loans.loanRows().allTextContents())
+      .toEqual([expect.stringMatching(/^Amélie \(2001\)DVDAnn1 Oct 2026/), expect.stringMatching(/^La Jetée \(1962\)VHSBob12 Sept 2026/)]);
+  });
+
+  it('takes files dropped anywhere on the page, and reads a diary a spreadsheet saved as Windows-1252', async () => {
+    const { page } = session;
+    await imports.openImport();
+    // "Amélie" with é as the single Windows-1252 byte 0xE9, as Excel on Windows saves it.
+    const diary = Buffer.concat([
+      Buffer.from('Date,Name,Year,Letterboxd URI,Rating,Rewatch,Tags,Watched Date\r\n2021-06-13,Am', 'latin1'),
+      Buffer.from([0xe9]),
+      Buffer.from('lie,2001,https://boxd.it/1mW3eF,3.5,,,2021-06-12\r\n', 'latin1'),
+    ]);
+    await page.locator('.import-page').evaluate((zone, bytes) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(bytes)], 'diary.csv', { type: 'text/csv' }));
+      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+      zone.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, [...diary]);
+    expect(await imports.counts()).toEqual(['1 new film', '1 viewing']);
+    await page.getByText('New films (1)').click();
+    await imports.preview().getByText('Amélie (2001)').waitFor();
+    await imports.confirm();
+    await imports.importedToast().waitFor();
+    await app.goToLibrary();
+    expect(await app.libraryTitles()).toEqual(['Amélie', 'Red Hot']);
   });
 });

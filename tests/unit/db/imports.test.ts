@@ -57,7 +57,7 @@ describe('previewing an import', () => {
   it('counts new films, a matched film, viewings, notes and lists without writing anything', async () => {
     const before = await snapshot();
     const preview = await previewImport(history(), 'keep', NOW);
-    expect(preview.counts).toEqual({ filmsAdded: 2, filmsUpdated: 1, viewings: 3, notes: 1, lists: 1, listEntries: 2, copies: 0, posters: 0 });
+    expect(preview.counts).toEqual({ filmsAdded: 2, filmsUpdated: 1, viewings: 3, notes: 1, lists: 1, listEntries: 2, tags: 1, copies: 0, posters: 0 });
     const redHot = preview.matches.find((match) => match.ref === 'red-hot');
     expect(redHot).toMatchObject({ filmId: SEED_FILM_ID, status: 'updated', title: 'Red Hot (1993)' });
     expect(redHot?.changes).toEqual(['rating', 'tags', 'link']);

@@ -85,8 +85,21 @@ class FilmMatcher {
   }
 
   add(film: Film): void {
-    for (const id of film.externalIds) if (!this.byExternalId.has(id)) this.byExternalId.set(id, film);
-    for (const key of film.titleKeys) this.byTitleKey.set(key, [...(this.byTitleKey.get(key) ?? []), film]);
+    this.addIds(film, film.externalIds);
+    this.addTitleKeys(film);
+  }
+
+  /** Indexes the film under its title keys (again after an original title was filled in). */
+  addTitleKeys(film: Film): void {
+    for (const key of film.titleKeys) {
+      const films = this.byTitleKey.get(key) ?? [];
+      if (!films.includes(film)) this.byTitleKey.set(key, [...films, film]);
+    }
+  }
+
+  /** Ids a film gains during this import find it too, so a later planned film with the same id is the same film. */
+  addIds(film: Film, ids: readonly string[]): void {
+    for (const id of ids) if (!this.byExternalId.has(id)) this.byExternalId.set(id, film);
   }
 
   match(planned: ImportedFilm): Film | undefined {
@@ -111,18 +124,27 @@ const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringi
 
 /** The fields the import fills on a matched film only where the catalog has nothing. */
 const fillableFields = ['originalTitle', 'year', 'directors', 'cast', 'genres', 'runtimeMinutes', 'country', 'language', 'overview'] as const;
+/** How a changed field is named in the preview; the derived keys are not named. */
+const changeLabels: Partial<Record<ImportChangeableFilmField, string>> = {
+  rating: 'rating', watchlist: 'watchlist', favourite: 'favourite', tags: 'tags', externalIds: 'link', poster: 'poster',
+  ...Object.fromEntries(fillableFields.map((field) => [field, 'details'])),
+};
 const isEmptyValue = (value: unknown) => value === null || (Array.isArray(value) && value.length === 0);
 
 export function diffImport(plan: ImportPlan, slice: CatalogSlice, options: DiffOptions): ImportDiff {
   const { importId, now, newId } = options;
   const timestamp = now.toISOString();
-  const matcher = new FilmMatcher(slice.films);
+  // The matcher holds working copies, which this import's changes update in place: a year or an id filled in by
+  // one planned film decides what the next one matches, exactly as it will on the next import.
+  const matcher = new FilmMatcher(slice.films.map((film) => ({ ...film })));
+  const createdIds = new Set<string>();
   const skipped: SkippedRecord[] = [...plan.skipped];
   const refToFilmId = new Map<string, string>();
   const matches: FilmMatch[] = [];
   const newFilms: Film[] = [];
-  const changesByFilm = new Map<string, { film: Film; change: FilmChange; labels: string[] }>();
+  const changesByFilm = new Map<string, { film: Film; change: FilmChange }>();
   const posters: ImportDiff['posters'] = [];
+  let tagsAdded = 0;
 
   for (const planned of plan.films) {
     const existing = matcher.match(planned);
@@ -146,52 +168,71 @@ export function diffImport(plan: ImportPlan, slice: CatalogSlice, options: DiffO
       );
       if (posterId !== null && posterPath !== undefined) posters.push({ posterId, filmId: id, path: posterPath });
       newFilms.push(film);
+      createdIds.add(id);
+      tagsAdded += film.tags.length;
       matcher.add(film);
       refToFilmId.set(planned.ref, id);
       matches.push({ ref: planned.ref, filmId: id, title: filmDisplayTitle(film), status: 'new', changes: [], conflict: null });
       continue;
     }
     refToFilmId.set(planned.ref, existing.id);
-    const entry = changesByFilm.get(existing.id) ?? { film: { ...existing }, change: { filmId: existing.id, before: {}, after: {} }, labels: [] };
-    changesByFilm.set(existing.id, entry);
-    const set = <F extends ImportChangeableFilmField>(field: F, value: Film[F], label: string | null) => {
+    // A film this import creates takes a second planned film's details into the new record; an existing film's
+    // changes are recorded field by field, for Undo import.
+    const created = createdIds.has(existing.id);
+    const entry = changesByFilm.get(existing.id) ?? { film: existing, change: { filmId: existing.id, before: {}, after: {} } };
+    if (!created) changesByFilm.set(existing.id, entry);
+    const set = <F extends ImportChangeableFilmField>(field: F, value: Film[F]) => {
       if (sameValue(entry.film[field], value)) return;
       if (!(field in entry.change.before)) (entry.change.before as Record<string, unknown>)[field] = entry.film[field];
       (entry.change.after as Record<string, unknown>)[field] = value;
       entry.film[field] = value;
-      if (label !== null && !entry.labels.includes(label)) entry.labels.push(label);
     };
 
     let conflict: FilmMatch['conflict'] = null;
     if (planned.rating !== undefined && planned.rating !== null && planned.rating !== entry.film.rating) {
-      if (entry.film.rating === null) set('rating', planned.rating, 'rating');
+      if (entry.film.rating === null) set('rating', planned.rating);
       else {
         conflict = { catalog: entry.film.rating, imported: planned.rating };
-        if (options.ratingChoice === 'replace') set('rating', planned.rating, 'rating');
+        if (options.ratingChoice === 'replace') set('rating', planned.rating);
       }
     }
-    if (planned.watchlist === true) set('watchlist', true, 'watchlist');
-    if (planned.favourite === true) set('favourite', true, 'favourite');
+    if (planned.watchlist === true) set('watchlist', true);
+    if (planned.favourite === true) set('favourite', true);
     const tags = planned.tags.reduce((all, tag) => (all.length < MAX_TAGS_PER_FILM ? withTag(all, tag) : all), entry.film.tags);
-    if (tags.length > entry.film.tags.length) set('tags', tags, 'tags');
-    const ids = [...new Set([...entry.film.externalIds, ...planned.externalIds])];
-    if (ids.length > entry.film.externalIds.length) set('externalIds', ids, 'link');
-    for (const field of fillableFields) {
-      if (isEmptyValue(entry.film[field]) && !isEmptyValue(planned.fields[field])) set(field, planned.fields[field] as never, 'details');
+    if (tags.length > entry.film.tags.length) {
+      tagsAdded += tags.length - entry.film.tags.length;
+      set('tags', tags);
     }
-    set('titleKeys', derivedFilmKeys(entry.film).titleKeys, null);
+    const ids = [...new Set([...entry.film.externalIds, ...planned.externalIds])];
+    if (ids.length > entry.film.externalIds.length) {
+      set('externalIds', ids);
+      matcher.addIds(existing, ids);
+    }
+    for (const field of fillableFields) {
+      if (isEmptyValue(entry.film[field]) && !isEmptyValue(planned.fields[field])) set(field, planned.fields[field] as never);
+    }
+    set('titleKeys', derivedFilmKeys(entry.film).titleKeys);
+    matcher.addTitleKeys(existing);
     if (posterPath !== undefined && entry.film.poster === null) {
       const posterId = newId();
-      set('poster', { kind: 'image', posterId }, 'poster');
+      set('poster', { kind: 'image', posterId });
       posters.push({ posterId, filmId: existing.id, path: posterPath });
     }
-    matches.push({ ref: planned.ref, filmId: existing.id, title: filmDisplayTitle(existing), status: 'unchanged', changes: [], conflict });
+    if (!created) matches.push({ ref: planned.ref, filmId: existing.id, title: filmDisplayTitle(existing), status: 'unchanged', changes: [], conflict });
   }
 
   const filmChanges: FilmChange[] = [];
-  for (const { change, labels } of changesByFilm.values()) {
+  for (const { change } of changesByFilm.values()) {
+    // Two planned films can meet in one catalog film and undo each other's change (rating 2, then back to 1).
+    for (const field of Object.keys(change.after) as ImportChangeableFilmField[]) {
+      if (sameValue(change.before[field], change.after[field])) {
+        delete change.before[field];
+        delete change.after[field];
+      }
+    }
     if (Object.keys(change.after).length === 0) continue;
     filmChanges.push(change);
+    const labels = [...new Set(Object.keys(change.after).flatMap((field) => changeLabels[field as ImportChangeableFilmField] ?? []))];
     for (const match of matches) {
       if (match.filmId === change.filmId && match.status === 'unchanged') {
         match.status = 'updated';
@@ -302,6 +343,7 @@ export function diffImport(plan: ImportPlan, slice: CatalogSlice, options: DiffO
       notes: notes.length,
       lists: lists.length,
       listEntries: listEntries.length,
+      tags: tagsAdded,
       copies: copies.length,
       posters: posters.length,
     },

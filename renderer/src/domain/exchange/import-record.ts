@@ -30,6 +30,8 @@ export interface ImportCounts {
   notes: number;
   lists: number;
   listEntries: number;
+  /** Tags put on films (one per film and tag). */
+  tags: number;
   copies: number;
   posters: number;
 }
@@ -61,6 +63,7 @@ export function importCountsSummary(counts: ImportCounts): string {
     counts.notes > 0 ? plural(counts.notes, 'note', 'notes') : '',
     counts.lists > 0 ? plural(counts.lists, 'list', 'lists') : '',
     counts.listEntries > 0 ? plural(counts.listEntries, 'list entry', 'list entries') : '',
+    counts.tags > 0 ? plural(counts.tags, 'tag', 'tags') : '',
     counts.copies > 0 ? plural(counts.copies, 'copy', 'copies') : '',
     counts.posters > 0 ? plural(counts.posters, 'poster', 'posters') : '',
   ].filter((part) => part !== '');

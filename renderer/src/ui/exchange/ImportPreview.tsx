@@ -88,6 +88,7 @@ export function ImportPreview({ plan, preview, ratingChoice, notice, onRatingCho
     ['notes', counts.notes, 'review or note', 'reviews and notes'],
     ['lists', counts.lists, 'new list', 'new lists'],
     ['entries', counts.listEntries, 'list entry', 'list entries'],
+    ['tags', counts.tags, 'tag', 'tags'],
     ['copies', counts.copies, 'copy', 'copies'],
     ['posters', counts.posters, 'poster', 'posters'],
   ];

@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { applyImport, previewImport, undoImport, type PreparedImportPoster } from '../../db/imports';
-import { failureMessage } from '../../domain/errors';
+import { errorNames, failureMessage } from '../../domain/errors';
 import type { ImportDiff, RatingChoice } from '../../domain/exchange/import-diff';
 import { ImportError, type ImportPlan } from '../../domain/exchange/import-plan';
 import { importCountsSummary } from '../../domain/exchange/import-record';
@@ -32,7 +32,8 @@ export interface ImportControls {
   confirm: () => void;
 }
 
-const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';
+/** A cancel, however deep Dexie wrapped it (a transaction aborted by our AbortError is a DexieError around it). */
+const isAbort = (error: unknown) => errorNames(error).includes('AbortError');
 
 /** What a failure to read says: an ImportError's own words (file and line), else the general form. */
 function readFailure(error: unknown): string {
@@ -108,7 +109,7 @@ export function useImport(): ImportControls {
             onProgress: ({ written, total }) => setState({ phase: 'writing', plan, written, total }),
           });
         } catch (error) {
-          if (isAbort(error)) {
+          if (abort.signal.aborted || isAbort(error)) {
             setState({ ...state, notice: 'Import cancelled; nothing was written.' });
             return null;
           }
