@@ -157,6 +157,7 @@ export function applyImport(plan: ImportPlan, options: ApplyImportOptions): Prom
       counts: { ...diff.counts, posters: posterRecords.length },
       filmChanges: diff.filmChanges,
       undoneAt: null,
+      updatedAt: now.toISOString(),
     };
     await db.imports.add(record);
     return record;
@@ -198,7 +199,7 @@ export function undoImport(importId: string, now: Date = new Date()): Promise<vo
       return Object.keys(restored).length === 0 ? [] : [{ key: change.filmId, changes: { ...restored, updatedAt: now.toISOString() } }];
     });
     await db.films.bulkUpdate(restores);
-    await db.imports.update(importId, { undoneAt: now.toISOString() });
+    await db.imports.update(importId, { undoneAt: now.toISOString(), updatedAt: now.toISOString() });
   });
 }
 

@@ -1,8 +1,8 @@
 // Bytes to text as the person's software wrote them: UTF-8 with or without a BOM, UTF-16 from Excel, Windows-1252
 // from a spreadsheet re-save, and refusals for binary, empty and oversized files.
 import { describe, expect, it } from 'vitest';
-import { ImportError } from '../../../renderer/src/domain/exchange/import-plan';
 import { MAX_TEXT_BYTES, decodeText } from '../../../renderer/src/workers/import/decode-text';
+import { refusal } from '../../fixtures/import-checks';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 const bytes = (...parts: (number[] | Uint8Array)[]) => Uint8Array.from(parts.flatMap((part) => [...part]));
@@ -13,16 +13,6 @@ function utf16(text: string, littleEndian: boolean): Uint8Array {
   view.setUint16(0, 0xfeff, littleEndian);
   for (let index = 0; index < text.length; index++) view.setUint16(2 + index * 2, text.charCodeAt(index), littleEndian);
   return out;
-}
-
-function refusal(run: () => unknown): ImportError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ImportError);
-    return error as ImportError;
-  }
-  throw new Error('expected an ImportError');
 }
 
 describe('decodeText', () => {

@@ -3,9 +3,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ImportError } from '../../../renderer/src/domain/exchange/import-plan';
 import { readImport, type ImportSource, type ReadProgress, type ReadResult } from '../../../renderer/src/workers/import/read-import';
 import { utf8, zipOf } from './zip-fixtures';
+import { refusal } from '../../fixtures/import-checks';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures');
 const NOW = new Date(2026, 10, 29, 12);
@@ -30,16 +30,6 @@ const source = (path: string, content: string | Uint8Array): ImportSource => ({ 
 function planOf(result: ReadResult) {
   if (result.kind !== 'plan') throw new Error(`expected a plan, got ${result.kind}`);
   return result.plan;
-}
-
-function refusal(run: () => unknown): ImportError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ImportError);
-    return error as ImportError;
-  }
-  throw new Error('expected an ImportError');
 }
 
 const IMDB_HEADER = 'Const,Your Rating,Date Rated,Title,URL,Title Type,Year,Directors';

@@ -2,23 +2,13 @@
 // and damaged zips without ever holding much more than the cap in memory.
 import { zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { ImportError } from '../../../renderer/src/domain/exchange/import-plan';
 import { DEFAULT_ZIP_LIMITS, isZip, normaliseEntryPath, unzipEntries, type UnzipMeter } from '../../../renderer/src/workers/import/unzip';
 import { streamedZipOf, utf8, zeroBomb, zipOf } from './zip-fixtures';
+import { refusal } from '../../fixtures/import-checks';
 
 const MiB = 1024 * 1024;
 const all = () => true;
 const text = (bytes: Uint8Array | undefined) => new TextDecoder().decode(bytes);
-
-function refusal(run: () => unknown): ImportError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ImportError);
-    return error as ImportError;
-  }
-  throw new Error('expected an ImportError');
-}
 
 describe('isZip', () => {
   it('knows a zip, an empty zip and what is neither by their first bytes', () => {

@@ -112,11 +112,11 @@ class FilmMatcher {
     const compatible = (film: Film) =>
       imdb.length === 0 || !film.externalIds.some((id) => kindOf(id) === 'imdb' && !imdb.includes(id));
     const candidates = [...new Set(filmTitleKeys(planned.fields).flatMap((key) => this.byTitleKey.get(key) ?? []))].filter(compatible);
+    // A known year must agree (or the catalog's film has none); an export without a year takes the film of that
+    // title catalogued first — the one it took last time too, so importing again finds the same film.
     const year = planned.fields.year;
-    return (
-      candidates.find((film) => film.year === year) ??
-      candidates.find((film) => film.year === null || year === null)
-    );
+    if (year === null) return candidates[0];
+    return candidates.find((film) => film.year === year) ?? candidates.find((film) => film.year === null);
   }
 }
 
@@ -164,7 +164,9 @@ export function diffImport(plan: ImportPlan, slice: CatalogSlice, options: DiffO
           importId,
         },
         id,
-        now,
+        // A millisecond apart, in the export's order: "date added" keeps that order, and of two same-titled films
+        // the one created first stays the one matched first, on this import and the next.
+        new Date(now.getTime() + newFilms.length),
       );
       if (posterId !== null && posterPath !== undefined) posters.push({ posterId, filmId: id, path: posterPath });
       newFilms.push(film);

@@ -45,6 +45,7 @@ export interface ImportRecord {
   filmChanges: FilmChange[];
   /** Set when the import was undone; the record stays as history. */
   undoneAt: string | null;
+  updatedAt: string;
 }
 
 /** True when an import (or its preview) brings nothing in. */

@@ -42,7 +42,7 @@ function FormatGuide() {
     <dl className="import-formats">
       <dt>Letterboxd</dt>
       <dd>
-        The export zip (Settings › Import &amp; Export › Export your data), the unzipped folder, or single files from it: every
+        The export zip (Letterboxd’s settings › Export your data), the unzipped folder, or single files from it: every
         diary entry becomes a viewing (rewatches and half stars kept), reviews become notes, ratings, watchlist, likes (as
         favourites), tags and lists come too. Deleted entries stay deleted.
       </dd>

@@ -5,28 +5,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { planImdbImport } from '../../../../renderer/src/domain/exchange/imdb';
 import { ImportError, type ImportPlan } from '../../../../renderer/src/domain/exchange/import-plan';
-import { isHalfStars } from '../../../../renderer/src/domain/rating';
 import { parseCsv } from '../../../../renderer/src/workers/import/csv';
+import { applyTextEdits, expectSoundPlan, textEditsArb } from '../../../fixtures/import-checks';
 
 const now = new Date(2026, 10, 20, 12, 0);
 const names = ['ratings.csv', 'ratings-2019.csv', 'watchlist.csv', 'ls-list.csv'] as const;
 const fixtures = names.map((name) => ({ name, text: readFileSync(new URL(`../../../fixtures/imdb/${name}`, import.meta.url), 'utf8') }));
 const NUM_RUNS = 600;
-
-/** The plan's promises to the code that applies it. */
-function expectSoundPlan(plan: ImportPlan): void {
-  const refs = new Set(plan.films.map((film) => film.ref));
-  expect(refs.size).toBe(plan.films.length);
-  const pointers = [...plan.viewings, ...plan.notes, ...plan.copies, ...plan.lists.flatMap((list) => list.entries)];
-  for (const { filmRef } of pointers) expect(refs.has(filmRef)).toBe(true);
-  for (const film of plan.films) {
-    expect(film.fields.title.trim()).not.toBe('');
-    expect(film.fields.title.length).toBeLessThanOrEqual(500);
-    if (film.rating !== undefined && film.rating !== null) expect(isHalfStars(film.rating)).toBe(true);
-    if (film.posterPath !== undefined) expect(plan.images[film.posterPath]).toBeDefined();
-  }
-  for (const viewing of plan.viewings) if (viewing.rating !== null) expect(isHalfStars(viewing.rating)).toBe(true);
-}
 
 /** Runs the codec as the import does; returns the plan, or null for an ImportError. Anything else fails the test. */
 function attempt(text: string, path: string): ImportPlan | null {
@@ -44,22 +29,7 @@ const fixtureArb = fc.constantFrom(...fixtures);
 /** Characters that matter to CSV and to the codec, plus some that do not. */
 const charArb = fc.constantFrom('"', ',', '\n', '\r', ';', '\t', ' ', '0', '7', '1', '½', 'é', 'a', 'T', '\uFEFF', '\u0000', '.');
 
-type Edit = { kind: 'replace' | 'insert' | 'delete'; at: number; char: string };
-const editsArb = fc.array(
-  fc.record({ kind: fc.constantFrom('replace', 'insert', 'delete') as fc.Arbitrary<Edit['kind']>, at: fc.nat(), char: charArb }),
-  { minLength: 1, maxLength: 8 },
-);
-
-function applyEdits(text: string, edits: Edit[]): string {
-  let result = text;
-  for (const { kind, at, char } of edits) {
-    const index = at % (result.length + 1);
-    if (kind === 'insert') result = result.slice(0, index) + char + result.slice(index);
-    else if (kind === 'replace') result = result.slice(0, index) + char + result.slice(index + 1);
-    else result = result.slice(0, index) + result.slice(index + 1);
-  }
-  return result;
-}
+const editsArb = textEditsArb(charArb, 8);
 
 /** Writes rows back as CSV, quoting what needs it, as IMDb does. */
 function toCsv(rows: string[][]): string {
@@ -73,7 +43,7 @@ describe('planImdbImport on damaged exports', () => {
   it('gives a sound plan or an ImportError for character-level damage', () => {
     fc.assert(
       fc.property(fixtureArb, editsArb, ({ name, text }, edits) => {
-        attempt(applyEdits(text, edits), name);
+        attempt(applyTextEdits(text, edits), name);
       }),
       { numRuns: NUM_RUNS },
     );

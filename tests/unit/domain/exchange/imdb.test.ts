@@ -2,8 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { isImdbTable, planImdbImport } from '../../../../renderer/src/domain/exchange/imdb';
-import { ImportError, type ImportPlan } from '../../../../renderer/src/domain/exchange/import-plan';
+import type { ImportPlan } from '../../../../renderer/src/domain/exchange/import-plan';
 import { parseCsv } from '../../../../renderer/src/workers/import/csv';
+import { refusal } from '../../../fixtures/import-checks';
 
 /** 20 November 2026: "now" for every plan below. */
 const now = new Date(2026, 10, 20, 12, 0);
@@ -19,16 +20,6 @@ const film = (plan: ImportPlan, title: string) => {
 };
 const titles = (plan: ImportPlan) => plan.films.map((candidate) => candidate.fields.title);
 const skipped = (plan: ImportPlan) => plan.skipped.map(({ title, reason }) => [title, reason]);
-
-function importErrorOf(run: () => unknown): ImportError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ImportError) return error;
-    throw error;
-  }
-  throw new Error('expected an ImportError');
-}
 
 const RATINGS_HEADER = 'Const,Your Rating,Date Rated,Title,Original Title,URL,Title Type,IMDb Rating,Runtime (mins),Year,Genres,Num Votes,Release Date,Directors';
 const ratingRow = (rating: string, title = 'Amélie', type = 'Movie', extra: Partial<Record<'year' | 'runtime', string>> = {}) =>
@@ -189,22 +180,22 @@ describe('isImdbTable', () => {
 
 describe('damaged and unrelated files', () => {
   it('refuses a row whose field count differs from the header, naming the file and line', () => {
-    const error = importErrorOf(() => planOfText(`${RATINGS_HEADER}\n${ratingRow('8')}\ntt0056801,10,2024-11-20,8½`));
+    const error = refusal(() => planOfText(`${RATINGS_HEADER}\n${ratingRow('8')}\ntt0056801,10,2024-11-20,8½`));
     expect(error.message).toBe('“ratings.csv” is damaged: line 3 has 4 fields where its header has 14.');
     expect(error.origin).toEqual({ file: 'ratings.csv', line: 3 });
   });
 
   it('refuses a file with no Const or Title column, saying which is missing', () => {
-    expect(importErrorOf(() => planOfText('Date,Name,Year\n2024-01-01,Amélie,2001', 'diary.csv')).message).toBe(
+    expect(refusal(() => planOfText('Date,Name,Year\n2024-01-01,Amélie,2001', 'diary.csv')).message).toBe(
       '“diary.csv” is not an IMDb export: it has no Const or Title column.',
     );
-    expect(importErrorOf(() => planOfText('Const,Year\ntt0211915,2001')).message).toBe(
+    expect(refusal(() => planOfText('Const,Year\ntt0211915,2001')).message).toBe(
       '“ratings.csv” is not an IMDb export: it has no Title column.',
     );
   });
 
   it('refuses an empty file', () => {
-    expect(importErrorOf(() => planOfText('', 'ratings.csv')).message).toBe('“ratings.csv” is empty.');
+    expect(refusal(() => planOfText('', 'ratings.csv')).message).toBe('“ratings.csv” is empty.');
   });
 
   it('reads a header-only export as nothing to import', () => {

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ImportError, type ImportedImage, type ImportPlan } from '../../../../renderer/src/domain/exchange/import-plan';
 import { planTellicoImport } from '../../../../renderer/src/domain/exchange/tellico';
-import { isHalfStars } from '../../../../renderer/src/domain/rating';
+import { applyTextEdits, expectSoundPlan as expectSharedPromises, textEditsArb } from '../../../fixtures/import-checks';
 
 const now = new Date(2026, 10, 20, 12, 0);
 const fixturePath = (path: string) => join(import.meta.dirname, '../../../fixtures/tellico', path);
@@ -21,19 +21,9 @@ const images: Record<string, ImportedImage> = Object.fromEntries(
 );
 const NUM_RUNS = 200;
 
-/** The plan's promises to the code that applies it. */
+/** The shared promises, and: no loan starts after the day the test pretends it is. */
 function expectSoundPlan(plan: ImportPlan): void {
-  const refs = new Set(plan.films.map((film) => film.ref));
-  expect(refs.size).toBe(plan.films.length);
-  const pointers = [...plan.viewings, ...plan.notes, ...plan.copies, ...plan.lists.flatMap((list) => list.entries)];
-  for (const { filmRef } of pointers) expect(refs.has(filmRef)).toBe(true);
-  for (const film of plan.films) {
-    expect(film.fields.title.trim()).not.toBe('');
-    expect(film.fields.title.length).toBeLessThanOrEqual(500);
-    if (film.rating !== undefined && film.rating !== null) expect(isHalfStars(film.rating)).toBe(true);
-    if (film.posterPath !== undefined) expect(plan.images[film.posterPath]).toBeDefined();
-  }
-  for (const viewing of plan.viewings) if (viewing.rating !== null) expect(isHalfStars(viewing.rating)).toBe(true);
+  expectSharedPromises(plan);
   for (const copy of plan.copies) if (copy.loan) expect(copy.loan.lentOn <= '2026-11-20').toBe(true);
 }
 
@@ -53,22 +43,7 @@ function attempt(text: string): ImportPlan | null {
 const fixtureArb = fc.constantFrom(...fixtures);
 const charArb = fc.constantFrom('<', '>', '/', '"', '&', '=', ' ', '\n', 'a', '3', '0', '½', ';', ':', 'x', '\u0000');
 
-type Edit = { kind: 'replace' | 'insert' | 'delete'; at: number; char: string };
-const editsArb = fc.array(
-  fc.record({ kind: fc.constantFrom('replace', 'insert', 'delete') as fc.Arbitrary<Edit['kind']>, at: fc.nat(), char: charArb }),
-  { minLength: 1, maxLength: 6 },
-);
-
-function applyEdits(text: string, edits: Edit[]): string {
-  let result = text;
-  for (const { kind, at, char } of edits) {
-    const index = at % (result.length + 1);
-    if (kind === 'insert') result = result.slice(0, index) + char + result.slice(index);
-    else if (kind === 'replace') result = result.slice(0, index) + char + result.slice(index + 1);
-    else result = result.slice(0, index) + result.slice(index + 1);
-  }
-  return result;
-}
+const editsArb = textEditsArb(charArb, 6);
 
 const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 
@@ -96,7 +71,7 @@ function replaceValues(text: string, pattern: RegExp, picks: number[], values: s
 
 describe('planTellicoImport on damaged files', () => {
   it('gives a sound plan or an ImportError for character-level damage', () => {
-    fc.assert(fc.property(fixtureArb, editsArb, (text, edits) => void attempt(applyEdits(text, edits))), { numRuns: NUM_RUNS });
+    fc.assert(fc.property(fixtureArb, editsArb, (text, edits) => void attempt(applyTextEdits(text, edits))), { numRuns: NUM_RUNS });
   });
 
   it('gives a sound plan or an ImportError for a file cut short anywhere', () => {

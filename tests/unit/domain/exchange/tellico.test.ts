@@ -4,9 +4,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ImportError, type ImportedImage, type ImportPlan } from '../../../../renderer/src/domain/exchange/import-plan';
+import type { ImportedImage, ImportPlan } from '../../../../renderer/src/domain/exchange/import-plan';
 import { planTellicoImport } from '../../../../renderer/src/domain/exchange/tellico';
 import { copyFormatOf } from '../../../../renderer/src/domain/exchange/tellico-fields';
+import { refusal } from '../../../fixtures/import-checks';
 
 /** 20 November 2026: "now" for every plan below. */
 const now = new Date(2026, 10, 20, 12, 0);
@@ -43,16 +44,6 @@ const film = (plan: ImportPlan, title: string) => {
   if (!found) throw new Error(`no film “${title}” in the plan`);
   return found;
 };
-
-function importErrorOf(run: () => unknown): ImportError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ImportError) return error;
-    throw error;
-  }
-  throw new Error('expected an ImportError');
-}
 
 describe('a Tellico video collection', () => {
   const plan = planOf('videos');
@@ -213,19 +204,19 @@ describe('media, loans and covers', () => {
 
 describe('files that are not Tellico video collections', () => {
   it('refuses a book collection, saying what it is', () => {
-    const error = importErrorOf(() => planOf('books'));
+    const error = refusal(() => planOf('books'));
     expect(error.message).toBe('“tellico.xml” is a Tellico book collection, not videos.');
     expect(error.origin).toEqual({ file: 'tellico.xml', line: null });
   });
 
   it('refuses damaged XML, naming the file', () => {
-    const error = importErrorOf(() => planOfXml('<tellico><collection type="3"><entry>'));
+    const error = refusal(() => planOfXml('<tellico><collection type="3"><entry>'));
     expect(error.message).toMatch(/^“tellico\.xml” is damaged: it is not well-formed XML/);
   });
 
   it('refuses XML that is not Tellico’s, or has no collection', () => {
-    expect(importErrorOf(() => planOfXml('<rss><channel/></rss>')).message).toBe('“tellico.xml” is not a Tellico file.');
-    expect(importErrorOf(() => planOfXml('<tellico xmlns="http://periapsis.org/tellico/"/>')).message).toBe(
+    expect(refusal(() => planOfXml('<rss><channel/></rss>')).message).toBe('“tellico.xml” is not a Tellico file.');
+    expect(refusal(() => planOfXml('<tellico xmlns="http://periapsis.org/tellico/"/>')).message).toBe(
       '“tellico.xml” is a Tellico file with no collection in it.',
     );
   });
