@@ -75,6 +75,8 @@ describe('ImportPage', () => {
     renderInApp(<ImportPage />, '/import');
     await chooseFile(user);
     await screen.findByText('3,000');
+    // The preview takes focus as it appears, so a keyboard user is not left on a button that has gone.
+    expect(screen.getByRole('heading', { name: 'IMDb export “ratings.csv”' })).toHaveFocus();
     await user.click(screen.getByRole('button', { name: 'Import' }));
     await screen.findByRole('progressbar', { name: 'Import progress' });
     await user.click(screen.getByRole('button', { name: 'Cancel' }));

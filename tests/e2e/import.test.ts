@@ -51,6 +51,9 @@ describe('Importing in chromium', () => {
     expect((await app.libraryTitles()).length).toBe(6);
     await app.openFilm('Amélie');
     expect(await app.checkedRating()).toBe('3.5 stars');
+    // The review, as a note: its Markdown rendered (the export's <i> became emphasis), never as raw HTML.
+    await expect.poll(() => app.notes().first().textContent()).toContain('Everyone calls it "whimsical", and it is; but Amélie is also about being lonely.');
+    expect(await app.notes().first().locator('em').textContent()).toBe('Amélie');
     await app.goToLibrary();
     await app.openFilm('Red Hot');
     expect(await app.checkedRating()).toBe('4.5 stars');

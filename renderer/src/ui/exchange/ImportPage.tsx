@@ -62,6 +62,14 @@ export function ImportPage() {
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const busy = state.phase === 'reading' || state.phase === 'writing';
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Back at the start (imported, cancelled, failed): focus returns to the page, not to a button that has gone.
+  const atStart = state.phase === 'idle' || state.phase === 'failed';
+  const wasBusy = useRef(false);
+  useEffect(() => {
+    if (atStart && wasBusy.current) heading.current?.focus();
+    wasBusy.current = !atStart;
+  }, [atStart]);
 
   const choose = () => {
     if (platform.kind === 'electron') {
@@ -99,7 +107,7 @@ export function ImportPage() {
       }}
       onDrop={onDrop}
     >
-      <h1 id="import-heading" className="page-title">
+      <h1 id="import-heading" className="page-title" ref={heading} tabIndex={-1}>
         Import
       </h1>
       <input

@@ -2,7 +2,7 @@
  * What an import would do, before anything is written: films new, matched and conflicting, everything else it
  * adds, and every row it leaves out with its file, line and reason. Nothing new says so plainly.
  */
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { ImportDiff, RatingChoice } from '../../domain/exchange/import-diff';
 import { importFormatLabels, type ImportPlan, type SkippedRecord } from '../../domain/exchange/import-plan';
 import { isEmptyImport } from '../../domain/exchange/import-record';
@@ -74,6 +74,9 @@ export interface ImportPreviewProps {
 
 export function ImportPreview({ plan, preview, ratingChoice, notice, onRatingChoice, onConfirm, onCancel }: ImportPreviewProps) {
   const headingId = useId();
+  const heading = useRef<HTMLHeadingElement>(null);
+  // Keyboard and screen-reader users land on the preview as it appears, not on a button that has gone.
+  useEffect(() => heading.current?.focus(), []);
   const { counts, matches, skipped } = preview;
   const added = matches.filter((match) => match.status === 'new');
   const updated = matches.filter((match) => match.status === 'updated');
@@ -95,7 +98,7 @@ export function ImportPreview({ plan, preview, ratingChoice, notice, onRatingCho
 
   return (
     <section className="panel import-preview" aria-labelledby={headingId}>
-      <h2 id={headingId}>
+      <h2 id={headingId} ref={heading} tabIndex={-1}>
         {importFormatLabels[plan.format]} export “{plan.sourceName}”
       </h2>
       {notice && <p role="status">{notice}</p>}
