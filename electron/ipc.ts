@@ -9,6 +9,19 @@ import * as v from 'valibot';
 
 /** Largest file the renderer may hand to main to save, or main may read for the renderer (posters, imports). */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+/** Largest piece of a streamed save (file:save-chunk): big files cross IPC as many messages of at most this. */
+export const MAX_CHUNK_BYTES = 8 * 1024 * 1024;
+/** Largest file a streamed save may write in total. */
+export const MAX_STREAMED_SAVE_BYTES = 2 * 1024 * 1024 * 1024;
+/** Largest HTML document file:save-pdf accepts (posters travel inside it as data: URLs). */
+export const MAX_PDF_HTML_CHARS = 50 * 1024 * 1024;
+/** How many automatic backups main keeps; older ones are deleted after each new one. */
+export const KEPT_AUTO_BACKUPS = 10;
+/**
+ * An automatic backup's file name: cinefile-backup-YYYY-MM-DD-HHmmss.cinefile (local time), with -2, -3… when two
+ * start in the same second. backup:read and backup:reveal accept nothing else, so a name can never climb folders.
+ */
+export const AUTO_BACKUP_NAME = /^cinefile-backup-\d{4}-\d{2}-\d{2}-\d{6}(?:-\d{1,3})?\.cinefile$/;
 
 const fileFilter = v.object({
   name: v.pipe(v.string(), v.minLength(1), v.maxLength(80)),
@@ -23,6 +36,13 @@ const fileName = v.pipe(
   // eslint-disable-next-line no-control-regex -- control characters are exactly what must be refused here
   v.regex(/^[^/\\:*?"<>|\u0000-\u001f]+$/, 'a file name without folders or reserved characters'),
 );
+
+const fileFilters = v.pipe(v.array(fileFilter), v.maxLength(10));
+
+/** A streamed save's handle: main hands out crypto.randomUUID() values, so anything else is refused unread. */
+const saveToken = v.pipe(v.string(), v.uuid('a save token'));
+
+const autoBackupName = v.pipe(v.string(), v.maxLength(80), v.regex(AUTO_BACKUP_NAME, 'an automatic backup file name'));
 
 /** Any valibot schema; requests are only checked, never transformed, so what the renderer sends is what main gets. */
 type RequestSchema = v.GenericSchema;
@@ -55,6 +75,27 @@ export interface OpenedFile {
   bytes: Uint8Array;
 }
 
+/** An open streamed save: the token to send its chunks with, and the name the person gave the file. */
+export interface SaveBegun {
+  token: string;
+  fileName: string;
+}
+
+/** Why an automatic backup was made. */
+export const autoBackupReasons = ['quit', 'daily'] as const;
+export type AutoBackupReason = (typeof autoBackupReasons)[number];
+
+/** One automatic backup in userData/backups, as backup:list describes it. */
+export interface AutoBackup {
+  /** The bare file name (matches AUTO_BACKUP_NAME); what backup:read and backup:reveal take. */
+  name: string;
+  /** ISO timestamp: when the backup was started (or the file's modification time if main has no record). */
+  createdAt: string;
+  bytes: number;
+  /** How many films the renderer said it holds; null when main has no record of it. */
+  films: number | null;
+}
+
 /** Every channel main answers, keyed by its IPC channel name. */
 export const ipcContract = {
   /** Saves text or bytes where the person chooses; answers where, or null when they cancel. */
@@ -69,15 +110,85 @@ export const ipcContract = {
           v.check((bytes) => bytes.byteLength <= MAX_FILE_BYTES, 'file too large'),
         ),
       ]),
-      filters: v.pipe(v.array(fileFilter), v.maxLength(10)),
+      filters: fileFilters,
     }),
   }),
   /** Lets the person pick one file; answers its name and bytes, or null when they cancel. */
   'file:open': channel<OpenedFile | null>()({
     verb: 'openFile',
     request: v.object({
-      filters: v.pipe(v.array(fileFilter), v.maxLength(10)),
+      filters: fileFilters,
     }),
+  }),
+  /**
+   * Starts a streamed save for files too big for one message: shows the Save dialog and answers a token for
+   * file:save-chunk / file:save-end, or null when the person cancels. Nothing replaces the chosen file until
+   * file:save-end succeeds.
+   */
+  'file:save-begin': channel<SaveBegun | null>()({
+    verb: 'saveFileBegin',
+    request: v.object({ suggestedName: fileName, filters: fileFilters }),
+  }),
+  /** Appends one chunk (at most MAX_CHUNK_BYTES) to an open save; send them in order and await each. */
+  'file:save-chunk': channel<void>()({
+    verb: 'saveFileChunk',
+    request: v.object({
+      token: saveToken,
+      chunk: v.pipe(
+        v.instance(Uint8Array),
+        v.check((bytes) => bytes.byteLength <= MAX_CHUNK_BYTES, 'a chunk of at most 8 MB'),
+      ),
+    }),
+  }),
+  /**
+   * Finishes an open save: the file replaces the chosen one in a single step and the answer says where; with
+   * `cancel: true` everything written is deleted and the answer is `savedTo: null`. A token works once.
+   */
+  'file:save-end': channel<{ savedTo: string | null }>()({
+    verb: 'saveFileEnd',
+    request: v.object({ token: saveToken, cancel: v.optional(v.boolean()) }),
+  }),
+  /**
+   * Prints a self-contained HTML document (no script; images as data: URLs) to an A4 PDF where the person
+   * chooses; answers where, or null when they cancel.
+   */
+  'file:save-pdf': channel<{ savedTo: string | null }>()({
+    verb: 'savePdf',
+    request: v.object({ suggestedName: fileName, html: v.pipe(v.string(), v.maxLength(MAX_PDF_HTML_CHARS)) }),
+  }),
+  /**
+   * Starts an automatic backup into userData/backups (no dialog); its chunks then go through file:save-chunk and
+   * file:save-end like any streamed save. Only the newest KEPT_AUTO_BACKUPS are kept.
+   */
+  'backup:auto-begin': channel<{ token: string }>()({
+    verb: 'autoBackupBegin',
+    request: v.object({
+      reason: v.picklist(autoBackupReasons),
+      films: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100_000_000)),
+    }),
+  }),
+  /** The automatic backups, newest first. */
+  'backup:list': channel<AutoBackup[]>()({
+    verb: 'listBackups',
+    request: v.undefined(),
+  }),
+  /** One automatic backup's bytes, for restoring it. */
+  'backup:read': channel<Uint8Array>()({
+    verb: 'readBackup',
+    request: v.object({ name: autoBackupName }),
+  }),
+  /** Shows one automatic backup in the system file manager. */
+  'backup:reveal': channel<void>()({
+    verb: 'revealBackup',
+    request: v.object({ name: autoBackupName }),
+  }),
+  /**
+   * The renderer's answer to the 'backup-before-quit' menu command: its backup is done (or failed, ok: false),
+   * so Cinefile may quit now. Main quits anyway after a time-out, so an answer is never required to leave.
+   */
+  'backup:quit-ready': channel<void>()({
+    verb: 'quitBackupReady',
+    request: v.object({ ok: v.boolean() }),
   }),
 };
 
@@ -108,7 +219,11 @@ export type BridgeVerbs = {
 
 /** Commands the native menu sends to the renderer (main → renderer, one channel). */
 export const MENU_COMMAND_CHANNEL = 'menu:command';
-export const menuCommands = ['add-film', 'show-library', 'import'] as const;
+/**
+ * 'backup' and 'restore' come from File › Back Up… and File › Restore…; 'backup-before-quit' is sent once when
+ * the person quits, and the renderer answers it with quitBackupReady (see electron/main/quit-backup.ts).
+ */
+export const menuCommands = ['add-film', 'show-library', 'import', 'backup', 'restore', 'backup-before-quit'] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 
 /** The object the preload exposes as `window.cinefile`: verbs, never ipcRenderer itself. */

@@ -7,6 +7,7 @@ import { app, BrowserWindow, session } from 'electron';
 import { registerIpcHandlers } from './ipc-handlers';
 import { installMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { holdLastWindowClose, installQuitBackup } from './quit-backup';
 import { denyAllPermissions } from './security';
 import { createMainWindow } from './window';
 
@@ -20,8 +21,13 @@ registerAppScheme();
 
 let mainWindow: BrowserWindow | null = null;
 
+/** On Windows and Linux closing the last window quits Cinefile; on macOS the app stays in the dock. */
+const closingQuits = (): boolean => process.platform !== 'darwin' && BrowserWindow.getAllWindows().length <= 1;
+
 function openMainWindow(): void {
   mainWindow = createMainWindow();
+  // Quitting (or closing the window that quits) first lets the page write an automatic backup: quit-backup.ts.
+  holdLastWindowClose(mainWindow, closingQuits);
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
@@ -43,6 +49,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', focusMainWindow);
+  installQuitBackup(app, () => mainWindow);
   if (process.platform === 'win32') app.setAppUserModelId('app.cinefile.desktop');
 
   app

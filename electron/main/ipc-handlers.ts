@@ -3,7 +3,8 @@
  * refuses a channel without one).
  *
  * The renderer never passes a file path in: every path main reads or writes comes from a dialog the user just
- * answered, so a compromised page cannot name ~/.ssh/id_rsa or overwrite a file of its choosing.
+ * answered, or is one main made itself (userData/backups, named by AUTO_BACKUP_NAME), so a compromised page cannot
+ * name ~/.ssh/id_rsa or overwrite a file of its choosing. Streamed saves are named by tokens main handed out.
  */
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
@@ -18,7 +19,11 @@ import {
   type SaveDialogReturnValue,
 } from 'electron';
 import { MAX_FILE_BYTES } from '../ipc';
+import { beginAutoBackup, listAutoBackups, readAutoBackup, revealAutoBackup } from './auto-backups';
+import { beginSave, endSave, replaceFile, writeChunk } from './file-saves';
 import { handleAll, type IpcHandlers } from './ipc-guard';
+import { renderPdf } from './pdf';
+import { quitBackupReady } from './quit-backup';
 
 const megabytes = (bytes: number): string => `${Math.round(bytes / (1024 * 1024))} MB`;
 
@@ -63,6 +68,42 @@ const handlers: IpcHandlers = {
     // A plain Uint8Array view (not a Node Buffer) is what the contract promises the renderer.
     return { fileName: basename(filePath), bytes: new Uint8Array(contents.buffer, contents.byteOffset, contents.byteLength) };
   },
+
+  'file:save-begin': async ({ suggestedName, filters }, event) => {
+    const result = await showSaveDialog(event, {
+      defaultPath: join(app.getPath('documents'), suggestedName),
+      filters,
+    });
+    if (result.canceled || !result.filePath) return null;
+    const token = await beginSave(event.sender, result.filePath);
+    return { token, fileName: basename(result.filePath) };
+  },
+
+  'file:save-chunk': ({ token, chunk }, event) => writeChunk(event.sender.id, token, chunk),
+
+  'file:save-end': ({ token, cancel }, event) => endSave(event.sender.id, token, cancel ?? false),
+
+  'file:save-pdf': async ({ suggestedName, html }, event) => {
+    const result = await showSaveDialog(event, {
+      defaultPath: join(app.getPath('documents'), suggestedName),
+      filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    });
+    if (result.canceled || !result.filePath) return { savedTo: null };
+    await replaceFile(result.filePath, await renderPdf(html));
+    return { savedTo: result.filePath };
+  },
+
+  'backup:auto-begin': async ({ reason, films }, event) => ({
+    token: await beginAutoBackup(event.sender, reason, films),
+  }),
+
+  'backup:list': () => listAutoBackups(),
+
+  'backup:read': ({ name }) => readAutoBackup(name),
+
+  'backup:reveal': ({ name }) => revealAutoBackup(name),
+
+  'backup:quit-ready': ({ ok }, event) => quitBackupReady(event.sender.id, ok),
 };
 
 export function registerIpcHandlers(): void {

@@ -20,6 +20,9 @@ export function buildMenuTemplate(isMac: boolean, actions: MenuActions): MenuIte
       { type: 'separator' },
       { label: 'Import…', accelerator: 'CmdOrCtrl+I', click: () => actions.sendCommand('import') },
       { type: 'separator' },
+      { label: 'Back Up…', accelerator: 'CmdOrCtrl+Shift+B', click: () => actions.sendCommand('backup') },
+      { label: 'Restore…', click: () => actions.sendCommand('restore') },
+      { type: 'separator' },
       // macOS apps close windows from File and quit from the app menu; elsewhere File ends with Quit/Exit.
       isMac ? { role: 'close' } : { role: 'quit' },
     ],

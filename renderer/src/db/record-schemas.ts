@@ -5,6 +5,8 @@
  */
 import * as v from 'valibot';
 import { copyFormats } from '../domain/copy';
+import { importFormats } from '../domain/exchange/import-plan';
+import { posterMimeTypes } from '../domain/poster';
 import { FILM_TEXT_LIMITS } from '../domain/film-draft';
 import { MAX_NOTE_LENGTH } from '../domain/annotation';
 import { LIST_TEXT_LIMITS } from '../domain/list';
@@ -119,6 +121,37 @@ export const loanSchema = v.object({
   dueOn: v.nullable(isoDate),
   returnedOn: v.nullable(isoDate),
   importId,
+});
+
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+export const importRecordSchema = v.object({
+  id,
+  format: v.picklist(importFormats),
+  sourceName: text(500),
+  importedAt: isoTimestamp,
+  counts: v.record(v.string(), count),
+  filmChanges: v.array(v.object({ filmId: id, before: v.record(v.string(), v.unknown()), after: v.record(v.string(), v.unknown()) })),
+  undoneAt: v.nullable(isoTimestamp),
+  updatedAt: isoTimestamp,
+});
+
+export const metaSchema = v.object({ key: v.pipe(v.string(), v.minLength(1), v.maxLength(200)), value: v.unknown() });
+
+const imageBytes = v.pipe(v.instance(Uint8Array), v.check((bytes) => bytes.byteLength > 0, 'an image with no bytes'));
+
+/** A poster as a backup carries it: the record with its image and thumbnail as bytes. */
+export const posterSchema = v.object({
+  id,
+  filmId: id,
+  mimeType: v.picklist(posterMimeTypes),
+  width: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  height: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  image: imageBytes,
+  thumbnail: imageBytes,
+  thumbnailType: v.pipe(v.string(), v.regex(/^image\/[a-z0-9.+-]+$/)),
+  importId,
+  createdAt: isoTimestamp,
 });
 
 /** Thrown when a record about to be stored fails its schema: says which record and what is wrong with it. */

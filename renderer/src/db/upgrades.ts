@@ -1,6 +1,8 @@
-/** Upgrade functions for schema.ts, one per version that changes existing records. */
+/** Upgrade functions for schema.ts, one per version that changes existing records (the record changes themselves are
+ * the pure functions of domain/record-upgrades, shared with restoring an older backup). */
 import type { Transaction } from 'dexie';
-import { filmTitleKeys, type Film } from '../domain/film';
+import type { Film } from '../domain/film';
+import { filmToV2, filmToV3, viewingsToV2 } from '../domain/record-upgrades';
 import type { Viewing } from '../domain/viewing';
 
 /** v1 → v2: films gain flags and tags; viewings gain rewatch (from earlier viewings), rating, medium and note. */
@@ -8,31 +10,11 @@ export async function upgradeToV2(tx: Transaction): Promise<void> {
   await tx
     .table<Film, string>('films')
     .toCollection()
-    .modify((film) => {
-      film.watchlist ??= false;
-      film.favourite ??= false;
-      film.tags ??= [];
+    .modify((film, ref) => {
+      ref.value = filmToV2(film);
     });
-
   const viewings = await tx.table<Viewing, string>('viewings').toArray();
-  // A v1 viewing is a rewatch when the same film had an earlier one (by date, then by when it was logged).
-  const byFilm = new Map<string, Viewing[]>();
-  for (const viewing of viewings) byFilm.set(viewing.filmId, [...(byFilm.get(viewing.filmId) ?? []), viewing]);
-  const upgraded: Viewing[] = [];
-  for (const filmViewings of byFilm.values()) {
-    filmViewings.sort((a, b) => (a.watchedOn ?? '').localeCompare(b.watchedOn ?? '') || a.createdAt.localeCompare(b.createdAt));
-    filmViewings.forEach((viewing, index) =>
-      upgraded.push({
-        ...viewing,
-        rewatch: index > 0,
-        rating: viewing.rating ?? null,
-        medium: viewing.medium ?? null,
-        note: viewing.note ?? '',
-        updatedAt: viewing.updatedAt ?? viewing.createdAt,
-      }),
-    );
-  }
-  await tx.table<Viewing, string>('viewings').bulkPut(upgraded);
+  await tx.table<Viewing, string>('viewings').bulkPut(viewingsToV2(viewings));
 }
 
 /** v2 → v3: films gain their title match keys (from title and original title) and an empty set of external ids. */
@@ -40,8 +22,7 @@ export async function upgradeToV3(tx: Transaction): Promise<void> {
   await tx
     .table<Film, string>('films')
     .toCollection()
-    .modify((film) => {
-      film.titleKeys = filmTitleKeys(film);
-      film.externalIds ??= [];
+    .modify((film, ref) => {
+      ref.value = filmToV3(film);
     });
 }

@@ -6,7 +6,8 @@ import { describeOpenFailure, openCatalog, requestPersistentStorage, watchForClo
 import { platform } from '../platform';
 import { CatalogProblem } from './common/CatalogProblem';
 import { ErrorBoundary } from './common/ErrorBoundary';
-import { ToastProvider } from './common/Toasts';
+import { ToastProvider, useToast } from './common/Toasts';
+import { failureMessage } from '../domain/errors';
 import { DiaryPage } from './diary/DiaryPage';
 import { FilmPage } from './film/FilmPage';
 import { AddFilmPage, EditFilmPage } from './film/FilmFormPages';
@@ -16,7 +17,9 @@ import { ListsPage } from './lists/ListsPage';
 import { LoanedOutPage } from './collection/LoanedOutPage';
 import { TagsPage } from './library/TagsPage';
 import { ImportPage } from './exchange/ImportPage';
-import { requestImportDialog } from './exchange/import-requests';
+import { requestBackupAction, requestImportDialog } from './exchange/import-requests';
+import { dailyBackupDue, runAutoBackup } from './exchange/auto-backups';
+import { SettingsPage } from './settings/SettingsPage';
 
 type CatalogState = { status: 'opening' } | { status: 'open' } | { status: 'failed'; failure: CatalogOpenFailure };
 
@@ -75,9 +78,40 @@ function MenuCommands() {
           requestImportDialog();
           navigate('/import');
         }
+        if (command === 'backup' || command === 'restore') {
+          requestBackupAction(command);
+          navigate('/settings');
+        }
+        if (command === 'backup-before-quit') {
+          runAutoBackup(platform, 'quit').then(
+            () => platform.quitBackupReady({ ok: true }),
+            (error: unknown) => {
+              console.warn('The backup on quitting was not made', error);
+              return platform.quitBackupReady({ ok: false });
+            },
+          ).catch((error: unknown) => console.warn('Main was not told the backup was done', error));
+        }
       }),
     [navigate],
   );
+  return null;
+}
+
+/** The desktop app's daily automatic backup: at most one a day, a little after the catalog opens; a failure is said. */
+function DailyBackup() {
+  const toast = useToast();
+  useEffect(() => {
+    if (platform.kind !== 'electron') return;
+    const timer = setTimeout(() => {
+      dailyBackupDue(platform)
+        .then((due) => (due ? runAutoBackup(platform, 'daily') : null))
+        .catch((error: unknown) => {
+          console.warn('The daily backup was not made', error);
+          toast({ message: failureMessage('Today’s automatic backup was not made', error), tone: 'error' });
+        });
+    }, 10_000);
+    return () => clearTimeout(timer);
+  }, [toast]);
   return null;
 }
 
@@ -88,6 +122,7 @@ const mainNavigation: [href: string, label: string][] = [
   ['/loans', 'Loaned out'],
   ['/tags', 'Tags'],
   ['/import', 'Import'],
+  ['/settings', 'Settings'],
 ];
 
 function Shell() {
@@ -124,6 +159,7 @@ function Shell() {
           <Route path="/loans">{() => <LoanedOutPage />}</Route>
           <Route path="/tags">{() => <TagsPage />}</Route>
           <Route path="/import">{() => <ImportPage />}</Route>
+          <Route path="/settings">{() => <SettingsPage />}</Route>
           <Route path="/tagged/:tag">{(params) => <LibraryPage tag={decodeURIComponent(params.tag)} />}</Route>
           <Route>
             <section className="page empty-state">
@@ -134,6 +170,7 @@ function Shell() {
         </Switch>
       </main>
       <MenuCommands />
+      <DailyBackup />
     </div>
   );
 }

@@ -103,3 +103,15 @@ describe('handle (the IPC guard)', () => {
     });
   });
 });
+
+describe('handle, for a channel without a request (backup:list)', () => {
+  it('accepts a call with no argument and refuses one with any argument', async () => {
+    electron.handlers.clear();
+    const listHandler = vi.fn(() => []);
+    handle('backup:list', listHandler);
+    const event = eventFrom('app://cinefile/index.html');
+    await expect(invoke('backup:list', event)).resolves.toEqual([]);
+    await expect(invoke('backup:list', event, { name: '../x' })).rejects.toThrow(/^backup:list: invalid request: /);
+    expect(listHandler).toHaveBeenCalledTimes(1);
+  });
+});

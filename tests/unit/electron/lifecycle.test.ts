@@ -1,9 +1,11 @@
 /**
  * The app's lifecycle in electron/main/index.ts, with Electron and the window/IPC modules mocked: one Cinefile per
- * profile (a second launch focuses the first), the profile override used by tests, and start-up wiring.
+ * profile (a second launch focuses the first), the profile override used by tests, start-up wiring, and the
+ * backup-before-quit hold (its details are in quit-backup.test.ts).
  */
 import { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { MENU_COMMAND_CHANNEL } from '../../../electron/ipc';
 
 const calls: string[] = [];
 
@@ -16,6 +18,9 @@ function fakeWindow() {
     }),
     show: vi.fn(),
     focus: vi.fn(),
+    isDestroyed: () => false,
+    close: vi.fn(),
+    webContents: Object.assign(new EventEmitter(), { id: 1, send: vi.fn() }),
   });
   return window;
 }
@@ -73,6 +78,7 @@ beforeEach(() => {
   state.lock = true;
   app.removeAllListeners();
   createMainWindow.mockClear();
+  app.quit.mockClear();
   delete process.env['CINEFILE_USER_DATA'];
 });
 
@@ -108,6 +114,41 @@ describe('main process lifecycle', () => {
     expect(window.restore).toHaveBeenCalled();
     expect(window.focus).toHaveBeenCalled();
     expect(createMainWindow).toHaveBeenCalledTimes(1);
+  });
+
+  it('holds the first quit and asks the window’s page for a backup before quitting', async () => {
+    await startMain();
+    const window = state.windows[0] as ReturnType<typeof fakeWindow>;
+    const preventDefault = vi.fn();
+    app.emit('before-quit', { preventDefault });
+    expect(preventDefault).toHaveBeenCalledTimes(1);
+    expect(window.webContents.send).toHaveBeenCalledWith(MENU_COMMAND_CHANNEL, 'backup-before-quit');
+    expect(app.quit).not.toHaveBeenCalled();
+
+    // The page answers (through backup:quit-ready): main quits again, and this time lets it through.
+    const { quitBackupReady } = await import('../../../electron/main/quit-backup');
+    quitBackupReady(window.webContents.id, true);
+    await vi.waitFor(() => expect(app.quit).toHaveBeenCalledTimes(1));
+    const next = vi.fn();
+    app.emit('before-quit', { preventDefault: next });
+    expect(next).not.toHaveBeenCalled();
+  });
+
+  it('outside macOS, holds the close of the last window (which quits there) for the same backup', async () => {
+    vi.spyOn(process, 'platform', 'get').mockReturnValue('win32');
+    try {
+      await startMain();
+      const window = state.windows[0] as ReturnType<typeof fakeWindow>;
+      const preventDefault = vi.fn();
+      window.emit('close', { preventDefault });
+      expect(preventDefault).toHaveBeenCalledTimes(1);
+      expect(window.webContents.send).toHaveBeenCalledWith(MENU_COMMAND_CHANNEL, 'backup-before-quit');
+      const { quitBackupReady } = await import('../../../electron/main/quit-backup');
+      quitBackupReady(window.webContents.id, true);
+      await vi.waitFor(() => expect(window.close).toHaveBeenCalledTimes(1));
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 
   it('uses the profile folder tests ask for, before taking the single-instance lock', async () => {

@@ -38,6 +38,26 @@ describe('buildMenuTemplate', () => {
       expect(sendCommand.mock.calls).toEqual([['add-film'], ['show-library'], ['import']]);
     });
 
+    it(`${platform}: File ▸ Back Up… (Ctrl/Cmd+Shift+B) and Restore… send 'backup' and 'restore'`, () => {
+      const sendCommand = vi.fn();
+      const template = buildMenuTemplate(isMac, { sendCommand, showAbout: vi.fn() });
+      const file = submenuOf(template.find((item) => item.label === '&File'));
+      expect(file.find((item) => item.label === 'Back Up…')?.accelerator).toBe('CmdOrCtrl+Shift+B');
+      const labels = file.map((item) => item.label ?? item.type ?? item.role);
+      expect(labels.indexOf('Back Up…')).toBeGreaterThan(labels.indexOf('Import…'));
+      expect(labels.indexOf('Restore…')).toBe(labels.indexOf('Back Up…') + 1);
+
+      click(template, 'Back Up…');
+      click(template, 'Restore…');
+      expect(sendCommand.mock.calls).toEqual([['backup'], ['restore']]);
+    });
+
+    it(`${platform}: no two menu items share an accelerator`, () => {
+      const template = buildMenuTemplate(isMac, { sendCommand: vi.fn(), showAbout: vi.fn() });
+      const accelerators = template.flatMap(submenuOf).flatMap((item) => (item.accelerator ? [item.accelerator] : []));
+      expect(new Set(accelerators).size).toBe(accelerators.length);
+    });
+
     it(`${platform}: Help ▸ About Cinefile shows the about panel`, () => {
       const showAbout = vi.fn();
       click(buildMenuTemplate(isMac, { sendCommand: vi.fn(), showAbout }), 'About Cinefile');

@@ -47,6 +47,33 @@ describe('window.cinefile (the preload bridge)', () => {
     ]);
   });
 
+  it('streams saves and reaches the automatic backups through their own channels', async () => {
+    electron.invoke.mockClear();
+    const token = crypto.randomUUID();
+    await bridge.saveFileBegin({ suggestedName: 'films.cinefile', filters: [] });
+    await bridge.saveFileChunk({ token, chunk: new Uint8Array([1]) });
+    await bridge.saveFileEnd({ token, cancel: true });
+    await bridge.savePdf({ suggestedName: 'list.pdf', html: '<p>' });
+    await bridge.autoBackupBegin({ reason: 'quit', films: 2 });
+    await bridge.listBackups();
+    await bridge.readBackup({ name: 'cinefile-backup-2026-01-01-000000.cinefile' });
+    await bridge.revealBackup({ name: 'cinefile-backup-2026-01-01-000000.cinefile' });
+    await bridge.quitBackupReady({ ok: true });
+    expect((electron.invoke.mock.calls as unknown[][]).map(([channel]) => channel)).toEqual([
+      'file:save-begin',
+      'file:save-chunk',
+      'file:save-end',
+      'file:save-pdf',
+      'backup:auto-begin',
+      'backup:list',
+      'backup:read',
+      'backup:reveal',
+      'backup:quit-ready',
+    ]);
+    // A verb without a request sends no argument at all (the guard allows at most one, and undefined here).
+    expect(electron.invoke.mock.calls[5]).toEqual(['backup:list']);
+  });
+
   it('types a channel whose request schema is v.undefined() as a verb taking no argument', () => {
     expectTypeOf<BridgeCall<undefined, string>>().toEqualTypeOf<() => Promise<string>>();
     expectTypeOf<BridgeCall<{ filters: [] }, null>>().toEqualTypeOf<(request: { filters: [] }) => Promise<null>>();
@@ -60,11 +87,14 @@ describe('window.cinefile (the preload bridge)', () => {
     ipcRenderer.emit(MENU_COMMAND_CHANNEL, fakeEvent, 'add-film');
     ipcRenderer.emit(MENU_COMMAND_CHANNEL, fakeEvent, 'delete-everything');
     ipcRenderer.emit(MENU_COMMAND_CHANNEL, fakeEvent, { toString: () => 'add-film' });
-    expect(listener.mock.calls).toEqual([['add-film']]);
+    ipcRenderer.emit(MENU_COMMAND_CHANNEL, fakeEvent, 'backup');
+    ipcRenderer.emit(MENU_COMMAND_CHANNEL, fakeEvent, 'restore');
+    ipcRenderer.emit(MENU_COMMAND_CHANNEL, fakeEvent, 'backup-before-quit');
+    expect(listener.mock.calls).toEqual([['add-film'], ['backup'], ['restore'], ['backup-before-quit']]);
 
     unsubscribe();
     ipcRenderer.emit(MENU_COMMAND_CHANNEL, fakeEvent, 'show-library');
-    expect(listener).toHaveBeenCalledTimes(1);
+    expect(listener).toHaveBeenCalledTimes(4);
     expect(ipcRenderer.listenerCount(MENU_COMMAND_CHANNEL)).toBe(0);
   });
 });

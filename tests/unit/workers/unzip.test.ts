@@ -83,21 +83,21 @@ describe('unzipEntries', () => {
   it('counts the cap over all wanted entries together', () => {
     const meter: UnzipMeter = { inflatedBytes: 0, entries: 0 };
     const zip = zeroBomb({ 'a.csv': 3, 'b.csv': 3, 'c.csv': 3 });
-    const error = refusal(() => unzipEntries(zip, 'x.zip', all, { maxInflatedBytes: 5 * MiB, maxEntries: 10 }, meter));
+    const error = refusal(() => unzipEntries(zip, 'x.zip', all, { ...DEFAULT_ZIP_LIMITS, maxInflatedBytes: 5 * MiB, maxEntries: 10 }, meter));
     expect(error.message).toContain('unpacks to more than 5 MB');
     expect(meter.inflatedBytes).toBeLessThan(6 * MiB + 1);
   });
 
   it('refuses a bomb whose headers declare its sizes (no data descriptor) the same way', () => {
     const zip = zipSync({ 'diary.csv': [new Uint8Array(8 * MiB), { level: 9 }] });
-    const error = refusal(() => unzipEntries(zip, 'x.zip', all, { maxInflatedBytes: 2 * MiB, maxEntries: 10 }));
+    const error = refusal(() => unzipEntries(zip, 'x.zip', all, { ...DEFAULT_ZIP_LIMITS, maxInflatedBytes: 2 * MiB, maxEntries: 10 }));
     expect(error.message).toContain('unpacks to more than 2 MB');
   });
 
   it('refuses a zip with more entries than the limit', () => {
     const entries: Record<string, Uint8Array> = {};
     for (let index = 0; index < 12; index++) entries[`f${index}.txt`] = new Uint8Array(0);
-    const error = refusal(() => unzipEntries(zipSync(entries), 'many.zip', () => false, { maxInflatedBytes: MiB, maxEntries: 10 }));
+    const error = refusal(() => unzipEntries(zipSync(entries), 'many.zip', () => false, { ...DEFAULT_ZIP_LIMITS, maxInflatedBytes: MiB, maxEntries: 10 }));
     expect(error.message).toBe('“many.zip” holds more than 10 files; no Letterboxd, IMDb or Tellico export holds that many.');
   });
 

@@ -265,8 +265,8 @@ export function diffImport(plan: ImportPlan, slice: CatalogSlice, options: DiffO
     }
     const createdAt = stamp();
     viewings.push({
-      id: newId(), filmId, watchedOn: planned.watchedOn, rewatch: planned.rewatch, rating: planned.rating, medium: null,
-      note: '', createdAt, updatedAt: createdAt, importId,
+      id: newId(), filmId, watchedOn: planned.watchedOn, rewatch: planned.rewatch, rating: planned.rating, medium: planned.medium ?? null,
+      note: planned.note ?? '', createdAt, updatedAt: createdAt, importId,
     });
     // Consumed at once: a second identical row in the same export is a second viewing, not this one again.
     viewingsByFilm.set(filmId, known);
@@ -330,7 +330,7 @@ export function diffImport(plan: ImportPlan, slice: CatalogSlice, options: DiffO
     knownCopies.add(copyKey(filmId, planned.format));
     const copy: Copy = {
       id: newId(), filmId, format: planned.format, edition: '', region: '', barcode: '', location: '', condition: '',
-      purchasedOn: null, price: null, createdAt: timestamp, updatedAt: timestamp, importId,
+      purchasedOn: null, price: null, ...planned.details, createdAt: timestamp, updatedAt: timestamp, importId,
     };
     copies.push(copy);
     if (planned.loan) loans.push({ id: newId(), copyId: copy.id, filmId, ...planned.loan, returnedOn: null, importId });

@@ -4,12 +4,13 @@
  * A plan refers to its films by a plan-local `ref`, never by catalog ids: which catalog film a planned film is, is
  * decided later, by matching (external ids first, then title + year).
  */
-import type { CopyFormat } from '../copy';
+import type { CopyFields, CopyFormat } from '../copy';
 import { FILM_TEXT_LIMITS, filmDraftFromFilm, parseFilmDraft } from '../film-draft';
 import type { FilmFields } from '../film';
 import type { HalfStars } from '../rating';
+import type { ViewingMedium } from '../viewing';
 
-export const importFormats = ['letterboxd', 'imdb', 'tellico'] as const;
+export const importFormats = ['letterboxd', 'imdb', 'tellico', 'cinefile'] as const;
 export type ImportFormat = (typeof importFormats)[number];
 
 /** How each format is named to a person. */
@@ -17,6 +18,7 @@ export const importFormatLabels: Readonly<Record<ImportFormat, string>> = {
   letterboxd: 'Letterboxd',
   imdb: 'IMDb',
   tellico: 'Tellico',
+  cinefile: 'Cinefile backup',
 };
 
 /** Where a thing came from: the file's path inside what was imported (e.g. "lists/best-of-1993.csv") and its line. */
@@ -52,6 +54,9 @@ export interface ImportedViewing {
   watchedOn: string | null;
   rewatch: boolean;
   rating: HalfStars | null;
+  /** Where or how, and a short note, when the source knows them (a Cinefile backup does). */
+  medium?: ViewingMedium | null;
+  note?: string;
   origin: ImportOrigin;
 }
 
@@ -90,6 +95,8 @@ export interface ImportedCopy {
   filmRef: string;
   format: CopyFormat;
   loan: ImportedLoan | null;
+  /** The copy's other details, when the source knows them (a Cinefile backup does). */
+  details?: Omit<CopyFields, 'format'>;
   origin: ImportOrigin;
 }
 

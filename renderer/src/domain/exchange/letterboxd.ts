@@ -18,14 +18,16 @@ import { MAX_TAGS_PER_FILM, parseTag, withTag } from '../tags';
 import { foldText } from '../text-fold';
 import { localDateIso, parseWatchedOn } from '../viewing';
 import {
-  bareFilmFields, checkImportedFields, emptyImportPlan, externalId, ImportError,
+  bareFilmFields, checkImportedFields, emptyImportPlan, externalId, imdbIdFrom, ImportError,
   type CsvRow, type CsvTable, type ImportedFilm, type ImportedListEntry, type ImportOrigin, type ImportPlan,
 } from './import-plan';
 import {
   cellOf, checkRowWidth, headerColumns, headerNames, isBlankRow, isListPreamble, readLetterboxdList, rowTitle, shown,
 } from './letterboxd-lists';
+import { unguardFormula } from './list-export';
+import { markdownFromLetterboxdReview } from './letterboxd-review';
 
-type FilmFileKind = 'ratings' | 'watched' | 'watchlist' | 'likes' | 'diary' | 'reviews';
+type FilmFileKind = 'ratings' | 'watched' | 'watchlist' | 'likes' | 'diary' | 'reviews' | 'import';
 /** 'ignored': Letterboxd's, but nothing to import (profile, removed things); 'unknown': Letterboxd's, but which? */
 type FileKind = FilmFileKind | 'list' | 'ignored' | 'unknown';
 
@@ -35,7 +37,7 @@ const FILM_FILES: ReadonlyMap<string, FilmFileKind> = new Map([
 ]);
 
 /** Files are read in this order whatever order they come in, so a plan never depends on the zip's order. */
-const KIND_ORDER: readonly FileKind[] = ['ratings', 'watched', 'watchlist', 'likes', 'diary', 'reviews', 'list', 'unknown'];
+const KIND_ORDER: readonly FileKind[] = ['ratings', 'watched', 'watchlist', 'likes', 'diary', 'reviews', 'import', 'list', 'unknown'];
 
 const REQUIRED_COLUMNS: Readonly<Record<FilmFileKind, readonly string[]>> = {
   ratings: ['Name', 'Year', 'Rating'],
@@ -44,8 +46,13 @@ const REQUIRED_COLUMNS: Readonly<Record<FilmFileKind, readonly string[]>> = {
   likes: ['Name', 'Year'],
   diary: ['Name', 'Year', 'Watched Date'],
   reviews: ['Name', 'Year', 'Review'],
+  import: ['Title'],
 };
 const OPTIONAL_COLUMNS = ['Date', 'Letterboxd URI', 'Rating', 'Rewatch', 'Tags', 'Watched Date'];
+/** Letterboxd's *import* format (letterboxd.com/about/importing-data), which Cinefile's Letterboxd export writes. */
+const IMPORT_OPTIONAL_COLUMNS = ['Year', 'imdbID', 'Directors', 'Rating', 'Rating10', 'WatchedDate', 'Rewatch', 'Tags', 'Review'];
+/** Columns only the import format has; with a Title column, one of them marks a file as being in it. */
+const IMPORT_FORMAT_MARKS = ['imdbid', 'tmdbid', 'watcheddate', 'rating10'];
 
 /**
  * Columns of Letterboxd's film files. A file with a Letterboxd name needs two of them to count as Letterboxd's:
@@ -68,12 +75,14 @@ function classify(table: CsvTable): FileKind | null {
   const likedFilms = folder === 'likes' && base === 'films.csv';
   const knownPath = likedFilms || (folder !== 'likes' && FILM_FILES.has(base));
   const profile = names.has('date joined') && names.has('username');
+  const importFormat = names.has('title') && !names.has('name') && IMPORT_FORMAT_MARKS.some((name) => names.has(name));
   const ours =
-    names.has('letterboxd uri') || profile || (knownPath && LETTERBOXD_COLUMNS.filter((name) => names.has(name)).length >= 2);
+    importFormat || names.has('letterboxd uri') || profile || (knownPath && LETTERBOXD_COLUMNS.filter((name) => names.has(name)).length >= 2);
   if (!ours) return null;
   // likes/ also holds liked lists and reviews: someone else's, not the person's films.
   if (removed || profile || (folder === 'likes' && !likedFilms)) return 'ignored';
   if (likedFilms) return 'likes';
+  if (importFormat) return 'import';
   const named = FILM_FILES.get(base);
   if (named !== undefined) return named;
   // A renamed file: its header tells all but watched, watchlist and likes apart, which only the name can.
@@ -103,6 +112,8 @@ interface Planner {
   diaryFilms: Set<string>;
   /** Films in watched.csv, with the first row naming them. */
   watched: Map<string, ImportOrigin>;
+  /** Import-format films: the WatchedDate of the row their rating came from ('' for an undated row). */
+  ratedOn: Map<string, string>;
 }
 
 interface RowFilm {
@@ -110,12 +121,12 @@ interface RowFilm {
   ref: string;
 }
 
-function readFilm(name: string, yearText: string, now: Date): RowFilm {
+function readFilm(name: string, yearText: string, now: Date, directors: string[] = []): RowFilm {
   const title = name.replace(/\s+/g, ' ').trim();
   if (title === '') throw new RowProblem('The row has no film name.');
   const year = yearText.trim();
   if (year !== '' && !/^-?\d{1,9}$/.test(year)) throw new RowProblem(`Year “${shown(year)}” is not a whole number.`);
-  const check = checkImportedFields(bareFilmFields(title, year === '' ? null : Number(year)), now);
+  const check = checkImportedFields({ ...bareFilmFields(title, year === '' ? null : Number(year)), directors }, now);
   if (!check.ok) throw new RowProblem(check.reason);
   // The ref is the join key: title folded (case, accents, spacing) and year; the year never holds "|".
   return { fields: check.fields, ref: `${foldText(check.fields.title)}|${check.fields.year ?? ''}` };
@@ -171,33 +182,6 @@ function addTags(p: Planner, film: ImportedFilm, text: string, origin: ImportOri
   }
 }
 
-function emphasis(marker: string) {
-  return (_match: string, _tag: string, inner: string): string => {
-    const [, before = '', text = '', after = ''] = /^(\s*)([\s\S]*?)(\s*)$/.exec(inner) ?? [];
-    return text === '' ? inner : `${before}${marker}${text}${marker}${after}`;
-  };
-}
-
-/**
- * Letterboxd writes reviews with a little HTML (<i>, <b>, <a href>, <blockquote>, <br>, <p>). Notes are Markdown
- * and show raw HTML as typed, so those few become their Markdown; everything else stays as written.
- */
-export function markdownFromLetterboxdReview(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/<br\s*\/?>/gi, '\n')
-    .replace(/<p(?:\s[^>]*)?>/gi, '')
-    .replace(/<\/p>\s*/gi, '\n\n')
-    .replace(/<(i|em)>([\s\S]*?)<\/\1>/gi, emphasis('*'))
-    .replace(/<(b|strong)>([\s\S]*?)<\/\1>/gi, emphasis('**'))
-    .replace(/<a\s+href="([^"<>]*)"[^>]*>([\s\S]*?)<\/a>/gi, (_match, href: string, label: string) =>
-      `[${label}](${/^[^\s()]*$/.test(href) ? href : `<${href}>`})`)
-    .replace(/<blockquote>([\s\S]*?)<\/blockquote>\s*/gi, (_match, quote: string) =>
-      `${quote.trim().split('\n').map((line) => `> ${line}`.trimEnd()).join('\n')}\n\n`)
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
-
 /** Reads one record; a RowProblem skips it with its reason, anything else (an ImportError) stops the import. */
 function eachRecord(p: Planner, origin: ImportOrigin, title: string | null, read: () => void): void {
   try {
@@ -208,8 +192,47 @@ function eachRecord(p: Planner, origin: ImportOrigin, title: string | null, read
   }
 }
 
+/** A Rating10 cell (1–10 half-stars), the import format's other way of giving a rating. */
+function readRating10(text: string): HalfStars | null {
+  const value = text.trim();
+  if (value === '') return null;
+  const halfStars = /^\d{1,2}$/.test(value) ? Number(value) : NaN;
+  if (!isHalfStars(halfStars)) throw new RowProblem(`Rating10 “${shown(value)}” is not a whole number from 1 to 10.`);
+  return halfStars;
+}
+
+/**
+ * One row of Letterboxd's import format, as Cinefile's Letterboxd export writes it: a viewing (undated when
+ * WatchedDate is empty: seen, date unknown), its rating, which also becomes the film's when no later row has one,
+ * the film's tags, and a review. Text cells Cinefile guarded against spreadsheet formulas ('=…) are unguarded.
+ */
+function planImportRow(p: Planner, cell: (name: string) => string, origin: ImportOrigin, title: string | null): void {
+  const text = (name: string) => unguardFormula(cell(name));
+  const directors = text('Directors').split(',').map((name) => name.trim()).filter((name) => name !== '');
+  const row = readFilm(text('Title'), cell('Year'), p.now, directors);
+  const rating = readRating(cell('Rating')) ?? readRating10(cell('Rating10'));
+  const watchedOn = readDate('WatchedDate', cell('WatchedDate'), p.now, true);
+  const reviewText = text('Review');
+  const body = reviewText.trim() === '' ? null : parseNoteBody(markdownFromLetterboxdReview(reviewText));
+  if (body !== null && !body.ok) throw new RowProblem(`The review was left out: ${body.error}`);
+  const film = filmFor(p, row, origin);
+  const imdbId = imdbIdFrom(cell('imdbID'));
+  if (imdbId !== null && !film.externalIds.includes(externalId('imdb', imdbId))) film.externalIds.push(externalId('imdb', imdbId));
+  const rewatch = /^(true|yes|1)$/i.test(cell('Rewatch').trim());
+  p.plan.viewings.push({ filmRef: film.ref, watchedOn, rewatch, rating, origin });
+  p.diaryFilms.add(film.ref);
+  const ratedOn = p.ratedOn.get(film.ref);
+  if (rating !== null && (ratedOn === undefined || (watchedOn ?? '') >= ratedOn)) {
+    film.rating = rating;
+    p.ratedOn.set(film.ref, watchedOn ?? '');
+  }
+  addTags(p, film, text('Tags'), origin, title);
+  if (body !== null && body.ok) p.plan.notes.push({ filmRef: film.ref, body: body.body, writtenOn: watchedOn, origin });
+}
+
 /** One row of a film file. Everything is read before anything is added, so a skipped row leaves no trace. */
 function planFilmRow(p: Planner, kind: FilmFileKind, cell: (name: string) => string, origin: ImportOrigin, title: string | null): void {
+  if (kind === 'import') return planImportRow(p, cell, origin, title);
   const row = readFilm(cell('Name'), cell('Year'), p.now);
   switch (kind) {
     case 'diary': {
@@ -246,13 +269,13 @@ function planFilmRow(p: Planner, kind: FilmFileKind, cell: (name: string) => str
 function planFilmTable(p: Planner, table: CsvTable, kind: FilmFileKind): void {
   const file = table.path;
   const [header, ...rows] = table.rows as [CsvRow, ...CsvRow[]];
-  const columns = headerColumns(file, header, REQUIRED_COLUMNS[kind], OPTIONAL_COLUMNS);
+  const columns = headerColumns(file, header, REQUIRED_COLUMNS[kind], kind === 'import' ? IMPORT_OPTIONAL_COLUMNS : OPTIONAL_COLUMNS);
   for (const row of rows) {
     if (isBlankRow(row)) continue;
     checkRowWidth(file, header, row);
     const cell = (name: string) => cellOf(row, columns, name);
     const origin = { file, line: row.line };
-    const title = rowTitle(cell('Name'), cell('Year'));
+    const title = rowTitle(cell(kind === 'import' ? 'Title' : 'Name'), cell('Year'));
     eachRecord(p, origin, title, () => planFilmRow(p, kind, cell, origin, title));
   }
 }
@@ -288,7 +311,7 @@ export function planLetterboxdImport(tables: CsvTable[], sourceName: string, now
       `“${sourceName}” holds no file from a Letterboxd export (such as diary.csv, ratings.csv or a list), so there is nothing to import.`,
     );
   }
-  const p: Planner = { plan: emptyImportPlan('letterboxd', sourceName), now, films: new Map(), diaryFilms: new Set(), watched: new Map() };
+  const p: Planner = { plan: emptyImportPlan('letterboxd', sourceName), now, films: new Map(), diaryFilms: new Set(), watched: new Map(), ratedOn: new Map() };
   const byPath = (a: CsvTable, b: CsvTable) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   const ordered = known.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || byPath(a.table, b.table));
   for (const { table, kind } of ordered) {

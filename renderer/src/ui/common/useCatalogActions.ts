@@ -16,6 +16,8 @@ export interface UndoableAction<T> {
   notDone: string;
   /** Runs once it is done, before the toast shows (navigate away, move focus). */
   then?: (result: T) => void;
+  /** Runs when `run` fails, after the failure toast (put a busy screen back). */
+  failed?: () => void;
   /** The toast's message: "Deleted “Red Hot”.". */
   done: (result: T) => string;
   /** Puts everything back. */
@@ -36,7 +38,13 @@ export interface CatalogActions {
 }
 
 /** Runs `run`, then `then` with its result, or shows `notDone` with the reason when `run` fails. */
-function settle<T>(show: (toast: ToastRequest) => void, notDone: string, run: () => Promise<T>, then: (result: T) => void): void {
+function settle<T>(
+  show: (toast: ToastRequest) => void,
+  notDone: string,
+  run: () => Promise<T>,
+  then: (result: T) => void,
+  failed?: () => void,
+): void {
   // Through a resolved promise, so even a `run` that throws before returning its promise ends in the toast.
   Promise.resolve()
     .then(run)
@@ -52,6 +60,7 @@ function settle<T>(show: (toast: ToastRequest) => void, notDone: string, run: ()
       (error: unknown) => {
         console.warn(notDone, error);
         show({ message: failureMessage(notDone, error), tone: 'error' });
+        failed?.();
       },
     );
 }
@@ -64,15 +73,21 @@ export function useCatalogActions(): CatalogActions {
   );
   const undoable = useCallback(
     <T,>(action: UndoableAction<T>) =>
-      settle(toast, action.notDone, action.run, (result) => {
-        if (result === null || result === undefined) return;
-        action.then?.(result);
-        const undo = () =>
-          settle(toast, action.notUndone, () => action.undo(result), () => {
-            if (action.undone) toast({ message: action.undone(result) });
-          });
-        toast({ message: action.done(result), action: { label: action.undoLabel ?? 'Undo', run: undo, undo: true } });
-      }),
+      settle(
+        toast,
+        action.notDone,
+        action.run,
+        (result) => {
+          if (result === null || result === undefined) return;
+          action.then?.(result);
+          const undo = () =>
+            settle(toast, action.notUndone, () => action.undo(result), () => {
+              if (action.undone) toast({ message: action.undone(result) });
+            });
+          toast({ message: action.done(result), action: { label: action.undoLabel ?? 'Undo', run: undo, undo: true } });
+        },
+        action.failed,
+      ),
     [toast],
   );
   return useMemo(() => ({ write, undoable }), [write, undoable]);

@@ -14,9 +14,11 @@ export interface ZipLimits {
   maxInflatedBytes: number;
   /** Most entries (of any kind, wanted or not) a zip may hold. */
   maxEntries: number;
+  /** What such a zip is, for the messages: "Letterboxd, IMDb or Tellico export", "Cinefile backup". */
+  holds: string;
 }
 
-export const DEFAULT_ZIP_LIMITS: Readonly<ZipLimits> = { maxInflatedBytes: 256 * 1024 * 1024, maxEntries: 10_000 };
+export const DEFAULT_ZIP_LIMITS: Readonly<ZipLimits> = { maxInflatedBytes: 256 * 1024 * 1024, maxEntries: 10_000, holds: 'Letterboxd, IMDb or Tellico export' };
 
 /** What one unzipEntries call did, for tests and curiosity: bytes that came out of the inflater, entries seen. */
 export interface UnzipMeter {
@@ -125,7 +127,7 @@ export function unzipEntries(
         parts.length = 0;
         file.terminate();
         state.failure = new ImportError(
-          `“${zipName}” unpacks to more than ${fileSizeLabel(limits.maxInflatedBytes)}; that is far more than any Letterboxd, IMDb or Tellico export, so Cinefile did not unpack it.`,
+          `“${zipName}” unpacks to more than ${fileSizeLabel(limits.maxInflatedBytes)}; that is far more than any ${limits.holds}, so Cinefile did not unpack it.`,
           origin,
         );
         return;
@@ -145,7 +147,7 @@ export function unzipEntries(
     meter.entries++;
     if (meter.entries > limits.maxEntries) {
       state.failure = new ImportError(
-        `“${zipName}” holds more than ${limits.maxEntries.toLocaleString('en')} files; no Letterboxd, IMDb or Tellico export holds that many.`,
+        `“${zipName}” holds more than ${limits.maxEntries.toLocaleString('en')} files; no ${limits.holds} holds that many.`,
         origin,
       );
       return;

@@ -32,7 +32,7 @@ const FILES: readonly TextFile[] = filesUnder(EXPORT)
 /** Every column name the codec reads, as it compares them; an extra column must not be one of these. */
 const KNOWN_COLUMNS = new Set([
   'date', 'name', 'year', 'letterboxd uri', 'rating', 'rewatch', 'tags', 'watched date', 'review',
-  'position', 'url', 'description', 'date joined', 'username',
+  'position', 'url', 'description', 'date joined', 'username', 'title', 'imdbid', 'tmdbid', 'rating10', 'watcheddate', 'directors',
 ]);
 const columnKey = (name: string) => name.replace(/^\uFEFF/, '').trim().toLowerCase();
 

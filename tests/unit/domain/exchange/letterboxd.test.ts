@@ -6,10 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { ImportError, type CsvTable, type ImportPlan } from '../../../../renderer/src/domain/exchange/import-plan';
 import {
   isLetterboxdTable,
-  markdownFromLetterboxdReview,
   planLetterboxdImport,
 } from '../../../../renderer/src/domain/exchange/letterboxd';
 import { parseCsv } from '../../../../renderer/src/workers/import/csv';
+import { markdownFromLetterboxdReview } from '../../../../renderer/src/domain/exchange/letterboxd-review';
 
 const EXPORT = join(import.meta.dirname, '../../../fixtures/letterboxd/export');
 /** The day the export is read: Letterboxd's dates after it are in the future. */
