@@ -17,6 +17,8 @@ import { logViewing } from '../../../renderer/src/db/viewings';
 import { addCopy, lendCopy } from '../../../renderer/src/db/copies';
 import { BackupError, decodeBackup, encodeBackup, upgradeSnapshot, type CatalogSnapshot } from '../../../renderer/src/domain/exchange/backup';
 import { bareFilmFields, emptyImportPlan } from '../../../renderer/src/domain/exchange/import-plan';
+import { planFromBackup } from '../../../renderer/src/domain/exchange/backup-merge';
+import { isEmptyImport } from '../../../renderer/src/domain/exchange/import-record';
 import type { HalfStars } from '../../../renderer/src/domain/rating';
 import { packBackup, unpackBackup } from '../../../renderer/src/workers/backup/pack';
 import { alienFields, freshCatalog } from '../../fixtures/catalog';
@@ -138,5 +140,30 @@ describe('backup and restore', () => {
     failWritesTo('loans');
     await expect(restoreReplacing(snapshot)).rejects.toMatchObject({ name: 'QuotaExceededError' });
     expect(await dump()).toEqual(before);
+  });
+});
+
+describe('merging a backup', () => {
+  it('brings in what the catalog lacks, matched as an import, and a second merge changes nothing', async () => {
+    await fillCatalog();
+    const backup = await readCatalogSnapshot();
+    await freshCatalog();
+    await rateFilm((await db.films.toArray())[0]!.id, 2 as HalfStars);
+    const plan = planFromBackup(backup, 'mine.cinefile');
+    // Red Hot is matched, keeping its rating here; Alien and Heat come in with their viewing, note, list and copy.
+    const posters = Object.fromEntries(backup.posters.map((poster) => [poster.id, {
+      image: new Blob([new Uint8Array(poster.image)], { type: poster.mimeType }),
+      thumbnail: new Blob([new Uint8Array(poster.thumbnail)], { type: poster.thumbnailType }),
+      mimeType: poster.mimeType, width: poster.width, height: poster.height,
+    }]));
+    const record = await applyImport(plan, { ratingChoice: 'keep', posters });
+    expect(record.counts).toMatchObject({ filmsAdded: 2, viewings: 1, notes: 1, lists: 1, listEntries: 1, copies: 1, posters: 1 });
+    expect((await db.films.toArray()).find((film) => film.title === 'Red Hot')?.rating).toBe(2);
+    const alien = (await db.films.toArray()).find((film) => film.title.startsWith('Alien'))!;
+    expect(await db.viewings.where('filmId').equals(alien.id).toArray()).toMatchObject([{ watchedOn: '1999-07', medium: 'tv', note: 'On a friend’s VHS,\nlate.' }]);
+    expect(await db.copies.where('filmId').equals(alien.id).toArray()).toMatchObject([{ format: 'DVD', edition: 'Director’s cut', barcode: '5051892123456' }]);
+    expect(await db.loans.where('filmId').equals(alien.id).toArray()).toMatchObject([{ borrower: 'Chloé', returnedOn: null }]);
+    const again = await applyImport(plan, { ratingChoice: 'keep', posters });
+    expect(isEmptyImport(again.counts)).toBe(true);
   });
 });

@@ -11,6 +11,11 @@ import redHotPoster from '../../../../resources/posters/red-hot.svg';
 
 const bundledPosters: Readonly<Record<string, string>> = { 'red-hot': redHotPoster };
 
+/** The URL of a poster shipped with the app, by name (exports read its bytes from here). */
+export function bundledPosterUrl(name: string): string | undefined {
+  return bundledPosters[name];
+}
+
 /** A stable hue from the title, so a film's placeholder keeps its colour. */
 function titleHue(title: string): number {
   let hash = 0;

@@ -9,6 +9,14 @@ import { diaryEntries, type DiaryEntry, type DiarySlice } from '../../db/viewing
 import { groupByDiaryMonth, type DiaryMonth } from '../../domain/viewing';
 import { DiaryEntryRow } from './DiaryEntryRow';
 import '../styles/diary.css';
+import { catalogForExport, diaryExportRows } from '../../db/exports';
+import { exportImdbRatingsCsv } from '../../domain/exchange/imdb-export';
+import { exportLetterboxdCsv } from '../../domain/exchange/letterboxd-export';
+import { platform } from '../../platform';
+import { ExportMenu } from '../exchange/ExportMenu';
+import '../styles/exchange.css';
+
+const csvFilter = [{ name: 'CSV', extensions: ['csv'] }];
 
 /** A window of rows that lays out in a few milliseconds, however long the diary. */
 export const DIARY_PAGE_SIZE = 200;
@@ -67,9 +75,32 @@ export function DiaryPage({ pageSize = DIARY_PAGE_SIZE }: { pageSize?: number })
         <EmptyDiary />
       ) : (
         <>
-          <p className="diary-summary">
-            {count(diary.total, 'viewing', 'viewings')} of {count(diary.filmCount, 'film', 'films')}
-          </p>
+          <div className="diary-summary-row">
+            <p className="diary-summary">
+              {count(diary.total, 'viewing', 'viewings')} of {count(diary.filmCount, 'film', 'films')}
+            </p>
+            <ExportMenu
+              what="the Diary"
+              document={async () => {
+                const { rows, posters } = await diaryExportRows();
+                return { document: { kind: 'diary', title: 'Diary', description: '', ranked: false, rows, exportedAt: new Date().toISOString() }, posters };
+              }}
+              extra={[
+                {
+                  label: 'Letterboxd CSV (to import on Letterboxd)',
+                  run: async () =>
+                    (await platform.saveFile({ suggestedName: 'cinefile-letterboxd.csv', data: exportLetterboxdCsv(await catalogForExport()), filters: csvFilter }))
+                      .savedTo,
+                },
+                {
+                  label: 'IMDb-style ratings CSV',
+                  run: async () =>
+                    (await platform.saveFile({ suggestedName: 'cinefile-ratings.csv', data: exportImdbRatingsCsv((await catalogForExport()).films), filters: csvFilter }))
+                      .savedTo,
+                },
+              ]}
+            />
+          </div>
           {months.map((month) => (
             <DiaryMonthSection key={month.key} month={month} />
           ))}

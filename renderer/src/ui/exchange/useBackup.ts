@@ -5,10 +5,10 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { readCatalogSnapshot, restoreReplacing } from '../../db/backups';
-import { applyImport, undoImport, type PreparedImportPoster } from '../../db/imports';
+import { applyImport, previewImport, undoImport, type PreparedImportPoster } from '../../db/imports';
 import { BackupError } from '../../domain/exchange/backup';
 import { planFromBackup } from '../../domain/exchange/backup-merge';
-import { importCountsSummary } from '../../domain/exchange/import-record';
+import { importCountsSummary, isEmptyImport } from '../../domain/exchange/import-record';
 import { errorNames, failureMessage } from '../../domain/errors';
 import { filmCountLabel } from '../../domain/list';
 import { platform } from '../../platform';
@@ -107,7 +107,16 @@ export function useBackup() {
         });
       } else {
         undoable({
-          run: () => applyImport(planFromBackup(backup.snapshot, backup.fileName), { ratingChoice: 'keep', posters: backupPosters(backup) }),
+          run: async () => {
+            const plan = planFromBackup(backup.snapshot, backup.fileName);
+            // A backup already merged (or this catalog's own) brings nothing: say so, and record no empty import.
+            if (isEmptyImport((await previewImport(plan, 'keep')).counts)) {
+              toast({ message: `Nothing new: everything in “${backup.fileName}” is already in your catalog.` });
+              then();
+              return null;
+            }
+            return applyImport(plan, { ratingChoice: 'keep', posters: backupPosters(backup) });
+          },
           notDone: `“${backup.fileName}” was not merged`,
           then,
           failed: then,
@@ -119,7 +128,7 @@ export function useBackup() {
         });
       }
     },
-    [undoable],
+    [toast, undoable],
   );
 
   const cancel = useCallback(() => {

@@ -18,6 +18,11 @@ import { useCatalogActions } from '../common/useCatalogActions';
 import { useLibraryFilms } from '../common/useCatalog';
 import { useLibraryKeyboard, type LibraryKeyActions } from './useLibraryKeyboard';
 import { useStoredPreference } from '../common/useStoredPreference';
+import { filmsExportRows } from '../../db/exports';
+import { libraryShowLabels } from '../../domain/library-filter';
+import { librarySortLabels } from '../../domain/library-sort';
+import { ExportMenu } from '../exchange/ExportMenu';
+import '../styles/exchange.css';
 
 const parseLayout = (raw: unknown): LibraryLayout => (raw === 'table' ? 'table' : 'grid');
 const KEYS_HINT_ID = 'library-keys';
@@ -70,7 +75,16 @@ export function LibraryPage({ tag = null }: { tag?: string | null }) {
           <Link href="/">← All of the Library</Link>
         </p>
       )}
-      <LibraryToolbar count={films?.length} show={show} onShow={setShow} sort={sort} onSort={setSort} layout={layout} onLayout={setLayout} />
+      <LibraryToolbar count={films?.length} show={show} onShow={setShow} sort={sort} onSort={setSort} layout={layout} onLayout={setLayout}>
+        <ExportMenu
+          what="this view of the Library"
+          document={async () => {
+            const { rows, posters } = await filmsExportRows(films ?? []);
+            const title = `${tag === null ? 'Library' : `Tagged “${tag}”`} — ${libraryShowLabels[show]}, by ${librarySortLabels[sort.by].toLowerCase()}`;
+            return { document: { kind: 'library', title, description: '', ranked: false, rows, exportedAt: new Date().toISOString() }, posters };
+          }}
+        />
+      </LibraryToolbar>
       {selectedIds.length > 0 && <SelectionBar filmIds={selectedIds} onClear={actions.clearSelection} />}
       <p id={KEYS_HINT_ID} className="keys-hint">
         Arrow keys move · Enter opens · 1–0 rate (1 = ½ star, 0 = 5 stars) · W watchlist · F favourite · Space selects

@@ -1,4 +1,5 @@
 /** The Library's controls: what to show, in which order, and in which layout. */
+import type { ReactNode } from 'react';
 import { libraryShowLabels, libraryShows, type LibraryShow } from '../../domain/library-filter';
 import { librarySortKeys, librarySortLabels, type LibrarySort, type LibrarySortKey } from '../../domain/library-sort';
 
@@ -12,9 +13,11 @@ interface LibraryToolbarProps {
   onSort: (sort: LibrarySort) => void;
   layout: LibraryLayout;
   onLayout: (layout: LibraryLayout) => void;
+  /** More controls at the end (the Export… menu). */
+  children?: ReactNode;
 }
 
-export function LibraryToolbar({ count, show, onShow, sort, onSort, layout, onLayout }: LibraryToolbarProps) {
+export function LibraryToolbar({ count, show, onShow, sort, onSort, layout, onLayout, children }: LibraryToolbarProps) {
   return (
     <div className="toolbar" role="toolbar" aria-label="Library view">
       <p className="toolbar-count" aria-live="polite">
@@ -56,6 +59,7 @@ export function LibraryToolbar({ count, show, onShow, sort, onSort, layout, onLa
           List
         </button>
       </div>
+      {children}
     </div>
   );
 }

@@ -3,11 +3,14 @@ import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { listSeenLabel, type FilmList } from '../../domain/list';
 import { deleteList, restoreDeletedList, updateList, type ListEntryRow } from '../../db/lists';
+import { listExportRows } from '../../db/exports';
+import { ExportMenu } from '../exchange/ExportMenu';
 import { ListEntries } from './ListEntries';
 import { ListForm } from './ListForm';
 import { useCatalogActions } from '../common/useCatalogActions';
 import { useList, useListEntries } from './useLists';
 import '../styles/lists.css';
+import '../styles/exchange.css';
 
 function ListHeader({ list, rows }: { list: FilmList; rows: ListEntryRow[] | undefined }) {
   const [editing, setEditing] = useState(false);
@@ -70,6 +73,16 @@ function ListHeader({ list, rows }: { list: FilmList; rows: ListEntryRow[] | und
             Rename or describe
           </button>
         )}
+        <ExportMenu
+          what={`the list ${name}`}
+          document={async () => {
+            const { rows: exportRows, posters, description, ranked } = await listExportRows(list.id);
+            return {
+              document: { kind: 'list', title: list.name, description, ranked, rows: exportRows, exportedAt: new Date().toISOString() },
+              posters,
+            };
+          }}
+        />
         <button type="button" className="button-danger" onClick={remove}>
           Delete list
         </button>
