@@ -54,10 +54,10 @@ export function AutoBackupsPanel({ onRestore }: { onRestore: (name: string) => v
                 <td>{backup.films === null ? '—' : filmCountLabel(backup.films)}</td>
                 <td>{fileSizeLabel(backup.bytes)}</td>
                 <td className="auto-backup-actions">
-                  <button type="button" onClick={() => onRestore(backup.name)}>
+                  <button type="button" className="button-secondary" onClick={() => onRestore(backup.name)}>
                     Restore…
                   </button>
-                  <button type="button" onClick={() => write('The backup was not shown in its folder', () => platform.revealBackup({ name: backup.name }))}>
+                  <button type="button" className="button-secondary" onClick={() => write('The backup was not shown in its folder', () => platform.revealBackup({ name: backup.name }))}>
                     Show in folder
                   </button>
                 </td>

@@ -49,7 +49,7 @@ function RestorePreview({ backup, onRestore, onCancel }: { backup: ReadBackup; o
         <button type="button" className="button-primary" onClick={() => onRestore(mode)}>
           {mode === 'replace' ? 'Replace my catalog' : 'Merge into my catalog'}
         </button>
-        <button type="button" onClick={onCancel}>
+        <button type="button" className="button-secondary" onClick={onCancel}>
           Cancel
         </button>
       </div>
@@ -100,7 +100,7 @@ export function BackupPanel() {
             {state.what}
             {state.total !== null && `: ${state.done.toLocaleString('en')} of ${state.total.toLocaleString('en')}`}
           </p>
-          <button type="button" onClick={cancel}>
+          <button type="button" className="button-secondary" onClick={cancel}>
             Cancel
           </button>
         </div>
@@ -117,7 +117,7 @@ export function BackupPanel() {
             <button type="button" className="button-primary" onClick={backUp}>
               Back up now…
             </button>
-            <button type="button" onClick={chooseBackup}>
+            <button type="button" className="button-secondary" onClick={chooseBackup}>
               Restore from a backup…
             </button>
           </div>

@@ -59,6 +59,10 @@ export function ExportMenu({ what, document, extra = [] }: ExportMenuProps) {
   return (
     <div
       className="export-menu"
+      // Focus leaving the menu (a click elsewhere, Tab away) closes it.
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setOpen(false);
+      }}
       onKeyDown={(event) => {
         if (event.key === 'Escape' && open) {
           setOpen(false);
@@ -74,7 +78,7 @@ export function ExportMenu({ what, document, extra = [] }: ExportMenuProps) {
         }
       }}
     >
-      <button ref={button} type="button" aria-haspopup="menu" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen(!open)}>
+      <button ref={button} type="button" className="button-secondary" aria-haspopup="menu" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen(!open)}>
         Export…
       </button>
       {open && (

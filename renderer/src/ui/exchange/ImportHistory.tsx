@@ -37,12 +37,12 @@ function ImportItem({ record }: { record: ImportRecord }) {
             >
               Undo import
             </button>
-            <button type="button" onClick={() => setConfirming(false)} autoFocus>
+            <button type="button" className="button-secondary" onClick={() => setConfirming(false)} autoFocus>
               Keep it
             </button>
           </div>
         ) : (
-          <button type="button" onClick={() => setConfirming(true)}>
+          <button type="button" className="button-secondary" onClick={() => setConfirming(true)}>
             Undo import…
           </button>
         ))}

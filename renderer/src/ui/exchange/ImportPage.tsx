@@ -30,7 +30,7 @@ function Progress({ state, onCancel }: { state: Extract<ImportState, { phase: 'r
         {label}: {done.toLocaleString('en')}
         {total !== null && ` of ${total.toLocaleString('en')}`}
       </p>
-      <button type="button" onClick={onCancel}>
+      <button type="button" className="button-secondary" onClick={onCancel}>
         Cancel
       </button>
     </section>

@@ -171,7 +171,7 @@ export function ImportPreview({ plan, preview, ratingChoice, notice, onRatingCho
         <button type="button" className="button-primary" onClick={onConfirm} disabled={nothingNew}>
           Import
         </button>
-        <button type="button" onClick={onCancel}>
+        <button type="button" className="button-secondary" onClick={onCancel}>
           {nothingNew ? 'Done' : 'Cancel'}
         </button>
       </div>
