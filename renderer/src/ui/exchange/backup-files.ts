@@ -2,7 +2,7 @@
  * The steps of making and reading a .cinefile backup, between the catalog (db/backups), the format (domain) and
  * the zip worker: a backup's bytes from the catalog, and a checked, upgraded snapshot from a backup's bytes.
  */
-import packageJson from '../../../../package.json';
+import { version as appVersion } from '../../../../package.json';
 import { checkSnapshot, readCatalogSnapshot } from '../../db/backups';
 import { SCHEMA_VERSION } from '../../db/schema';
 import { decodeBackup, encodeBackup, upgradeSnapshot, type BackupManifest, type CatalogSnapshot } from '../../domain/exchange/backup';
@@ -24,7 +24,7 @@ export const backupFileFilters = [{ name: 'Cinefile backup', extensions: ['cinef
 /** The whole catalog as .cinefile bytes, and how many films it holds. */
 export async function makeBackup(work: BackupWork = {}, now: Date = new Date()): Promise<{ bytes: Uint8Array; films: number }> {
   const snapshot = await readCatalogSnapshot();
-  const files = encodeBackup(snapshot, { appVersion: packageJson.version, schemaVersion: SCHEMA_VERSION, createdAt: now.toISOString() });
+  const files = encodeBackup(snapshot, { appVersion, schemaVersion: SCHEMA_VERSION, createdAt: now.toISOString() });
   const bytes = await packBackupFiles(files, work);
   return { bytes, films: snapshot.films.length };
 }
