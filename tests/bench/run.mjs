@@ -30,20 +30,27 @@ function seedFilms(count) {
       const batch = 5000;
       for (let start = 0; start < count; start += batch) {
         await new Promise((done, fail) => {
-          const tx = database.transaction('films', 'readwrite');
+          const tx = database.transaction(['films', 'filmSummaries'], 'readwrite');
           const films = tx.objectStore('films');
+          const summaries = tx.objectStore('filmSummaries');
           for (let i = start; i < Math.min(count, start + batch); i++) {
             const title = `${pick(i, 1)} ${pick(i, 2)} ${pick(i, 3)} ${i}`;
             const time = new Date(Date.UTC(2020, 0, 1) + i * 60000).toISOString();
+            // The Library's summary of the film, as the app's film-summaries middleware writes it beside each film.
+            const summary = {
+              id: `bench-${i}`, title, year: 1900 + (i % 126),
+              directors: [`Director ${i % 977}`, ...(i % 5 === 0 ? [`Co-director ${i % 31}`] : [])], runtimeMinutes: 80 + (i % 90),
+              rating: i % 11 === 0 ? null : 1 + (i % 10), watchlist: i % 7 === 0, favourite: i % 13 === 0,
+              tags: i % 4 === 0 ? ['bench'] : [], poster: null, sortTitle: title, createdAt: time,
+            };
             films.put({
-              id: `bench-${i}`, title, originalTitle: null, year: 1900 + (i % 126),
-              directors: [`Director ${i % 977}`, ...(i % 5 === 0 ? [`Co-director ${i % 31}`] : [])],
+              ...summary, originalTitle: null,
               cast: Array.from({ length: 10 }, (_, k) => ({ name: `Actor ${(i + k * 13) % 5003}`, role: `Role ${k}` })),
-              genres: ['Drama', 'Comedy', 'Thriller'].slice(0, 1 + (i % 3)), runtimeMinutes: 80 + (i % 90),
+              genres: ['Drama', 'Comedy', 'Thriller'].slice(0, 1 + (i % 3)),
               country: 'France', language: 'French', overview: `${title}. `.repeat(40).slice(0, 900), tagline: null,
-              sections: [], poster: null, rating: i % 11 === 0 ? null : 1 + (i % 10), watchlist: i % 7 === 0,
-              favourite: i % 13 === 0, tags: i % 4 === 0 ? ['bench'] : [], sortTitle: title, createdAt: time, updatedAt: time,
+              sections: [], titleKeys: [title.replace(/\s+/g, '')], externalIds: [], updatedAt: time,
             });
+            summaries.put(summary);
           }
           tx.oncomplete = done;
           tx.onerror = () => fail(tx.error);

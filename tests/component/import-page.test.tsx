@@ -71,20 +71,23 @@ describe('ImportPage', () => {
 
   it('Cancel while writing rolls everything back, and the preview stays for another try', async () => {
     const user = userEvent.setup();
-    reads.next = () => Promise.resolve(bigPlan(3000));
+    // Big enough that writing takes far longer than a click, even on a loaded machine.
+    reads.next = () => Promise.resolve(bigPlan(12_000));
     renderInApp(<ImportPage />, '/import');
     await chooseFile(user);
-    await screen.findByText('3,000');
+    await screen.findByText('12,000', {}, { timeout: 10_000 });
     // The preview takes focus as it appears, so a keyboard user is not left on a button that has gone.
     expect(screen.getByRole('heading', { name: 'IMDb export “ratings.csv”' })).toHaveFocus();
     await user.click(screen.getByRole('button', { name: 'Import' }));
     await screen.findByRole('progressbar', { name: 'Import progress' });
+    // Once writing has begun: cancelling must roll back whatever was written.
+    await screen.findByText(/^Written to your catalog: [\d,]+ of 12,000/, {}, { timeout: 10_000 });
     await user.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(await screen.findByText('Import cancelled; nothing was written.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Import' })).toBeEnabled();
     expect(await db.films.count()).toBe(1);
     expect(await db.imports.count()).toBe(0);
-  });
+  }, 30_000);
 
   it('shows a file the reader refuses with its name and line, and writes nothing', async () => {
     const user = userEvent.setup();

@@ -65,8 +65,9 @@ export function diaryExportRows(): Promise<ExportRows> {
   });
 }
 
-/** The given films (a Library view, in its order). */
-export async function filmsExportRows(films: readonly Film[]): Promise<ExportRows> {
+/** The given films (a Library view, in its order); films deleted meanwhile are left out. */
+export async function filmsExportRows(filmIds: readonly string[]): Promise<ExportRows> {
+  const films = (await db.films.bulkGet([...filmIds])).filter((film) => film !== undefined);
   const seen = await seenIds(films.map((film) => film.id));
   return {
     rows: films.map((film) => ({ rank: null, film: exported(film), note: '', viewing: null, seen: seen.has(film.id), poster: null })),

@@ -1,6 +1,7 @@
 /** Questions and changes about films. The UI reads these through live queries and never touches tables. */
 import { MissingRecordError } from '../domain/errors';
 import { derivedFilmKeys, newFilmRecord, type Film, type FilmFields } from '../domain/film';
+import type { FilmSummary } from '../domain/film-summary';
 import { isHalfStars, type HalfStars } from '../domain/rating';
 import type { Annotation } from '../domain/annotation';
 import type { Copy, Loan } from '../domain/copy';
@@ -9,9 +10,12 @@ import type { PosterImage } from '../domain/poster';
 import type { Viewing } from '../domain/viewing';
 import { db, newId } from './index';
 
-/** Every film, in no particular order: the Library sorts in memory (compareFilmsBy), so a new order reads nothing. */
-export function allFilms(): Promise<Film[]> {
-  return db.films.toArray();
+/**
+ * Every film's summary (the compact projection the Library lists from), in no particular order: the Library sorts
+ * in memory (compareFilmsBy), so a new order reads nothing, and no full record (cast, sections) is read to list.
+ */
+export function librarySummaries(): Promise<FilmSummary[]> {
+  return db.filmSummaries.toArray();
 }
 
 

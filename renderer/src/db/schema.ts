@@ -10,7 +10,9 @@ import type { FilmList, ListEntry } from '../domain/list';
 import type { PosterImage } from '../domain/poster';
 import type { Viewing } from '../domain/viewing';
 import { seedCatalog } from './seed';
-import { upgradeToV2, upgradeToV3 } from './upgrades';
+import { upgradeToV2, upgradeToV3, upgradeToV4 } from './upgrades';
+import { filmSummariesMiddleware } from './film-summaries';
+import type { FilmSummary } from '../domain/film-summary';
 import type { ImportRecord } from '../domain/exchange/import-record';
 
 /** Small facts about the catalog itself (when it was seeded, …). */
@@ -21,7 +23,7 @@ export interface MetaEntry {
 
 export const DATABASE_NAME = 'cinefile';
 /** The newest db.version() below; a catalog above it was written by a newer Cinefile. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export class CinefileDb extends Dexie {
   films!: EntityTable<Film, 'id'>;
@@ -34,6 +36,7 @@ export class CinefileDb extends Dexie {
   copies!: EntityTable<Copy, 'id'>;
   loans!: EntityTable<Loan, 'id'>;
   imports!: EntityTable<ImportRecord, 'id'>;
+  filmSummaries!: EntityTable<FilmSummary, 'id'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -71,6 +74,12 @@ export class CinefileDb extends Dexie {
         imports: 'id, importedAt',
       })
       .upgrade(upgradeToV3);
+    // v4: the Library lists, sorts and filters from a compact projection of each film, kept in step with films by
+    // the film-summaries middleware in the same transaction as every film write.
+    this.version(4)
+      .stores({ filmSummaries: 'id, sortTitle, year, rating, createdAt, *tags' })
+      .upgrade(upgradeToV4);
+    this.use(filmSummariesMiddleware);
     // Runs once, when the database is created: a catalog whose Red Hot was deleted stays without it.
     this.on('populate', (tx) => seedCatalog(tx, new Date()));
   }

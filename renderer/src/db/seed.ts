@@ -5,6 +5,7 @@
 import type { Transaction } from 'dexie';
 import redHotRecord from '../../../resources/seed/red-hot.json';
 import { filmSortKey, filmTitleKeys, type Film } from '../domain/film';
+import { filmSummary } from '../domain/film-summary';
 
 export const SEED_FILM_ID = redHotRecord.id;
 
@@ -40,6 +41,9 @@ export function seedFilm(now: Date): Film {
 
 /** Fills a newly created database; called from Dexie's `populate` inside the creating transaction. */
 export async function seedCatalog(tx: Transaction, now: Date): Promise<void> {
-  await tx.table<Film, string>('films').add(seedFilm(now));
+  const film = seedFilm(now);
+  await tx.table<Film, string>('films').add(film);
+  // Created with the catalog, in its versionchange transaction, where the summaries middleware stands aside.
+  await tx.table('filmSummaries').add(filmSummary(film));
   await tx.table('meta').put({ key: 'seededAt', value: now.toISOString() });
 }

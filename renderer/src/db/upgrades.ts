@@ -2,6 +2,7 @@
  * the pure functions of domain/record-upgrades, shared with restoring an older backup). */
 import type { Transaction } from 'dexie';
 import type { Film } from '../domain/film';
+import { filmSummary } from '../domain/film-summary';
 import { filmToV2, filmToV3, viewingsToV2 } from '../domain/record-upgrades';
 import type { Viewing } from '../domain/viewing';
 
@@ -25,4 +26,10 @@ export async function upgradeToV3(tx: Transaction): Promise<void> {
     .modify((film, ref) => {
       ref.value = filmToV3(film);
     });
+}
+
+/** v3 → v4: every film gets its summary (the middleware keeps them in step from then on). */
+export async function upgradeToV4(tx: Transaction): Promise<void> {
+  const films = await tx.table<Film, string>('films').toArray();
+  await tx.table('filmSummaries').bulkPut(films.map(filmSummary));
 }

@@ -3,17 +3,18 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { Annotation } from '../../domain/annotation';
 import type { Film } from '../../domain/film';
+import type { FilmSummary } from '../../domain/film-summary';
 import { compareFilmsBy, type LibrarySort } from '../../domain/library-sort';
 import type { Viewing } from '../../domain/viewing';
-import { allFilms, filmById } from '../../db/films';
+import { filmById, librarySummaries } from '../../db/films';
 import { notesOfFilm } from '../../db/notes';
 import { allTags } from '../../db/tags';
 import { viewingsOfFilm } from '../../db/viewings';
 import type { TagCount } from '../../domain/tags';
 
 /** Films in Library order; undefined while loading. A new order re-sorts what is loaded, without a new read. */
-export function useLibraryFilms(sort: LibrarySort): Film[] | undefined {
-  const films = useLiveQuery(() => allFilms(), []);
+export function useLibraryFilms(sort: LibrarySort): FilmSummary[] | undefined {
+  const films = useLiveQuery(() => librarySummaries(), []);
   return useMemo(() => films && [...films].sort(compareFilmsBy(sort)), [films, sort]);
 }
 

@@ -79,7 +79,7 @@ export function LibraryPage({ tag = null }: { tag?: string | null }) {
         <ExportMenu
           what="this view of the Library"
           document={async () => {
-            const { rows, posters } = await filmsExportRows(films ?? []);
+            const { rows, posters } = await filmsExportRows(filmIds);
             const title = `${tag === null ? 'Library' : `Tagged “${tag}”`} — ${libraryShowLabels[show]}, by ${librarySortLabels[sort.by].toLowerCase()}`;
             return { document: { kind: 'library', title, description: '', ranked: false, rows, exportedAt: new Date().toISOString() }, posters };
           }}

@@ -4,7 +4,8 @@
  */
 import { useRef, type KeyboardEvent } from 'react';
 import { Link } from 'wouter';
-import { runtimeLabel, type Film } from '../../domain/film';
+import { runtimeLabel } from '../../domain/film';
+import type { FilmSummary } from '../../domain/film-summary';
 import { ratingGlyphs, ratingLabel } from '../../domain/rating';
 import type { LibraryLayoutFacts } from './useLibraryKeyboard';
 import { columnsForWidth, useElementWidth, useVirtualRows } from './useVirtualRows';
@@ -12,7 +13,7 @@ import { FlagBadges } from '../film/FilmFlags';
 import { Poster } from '../common/Poster';
 
 export interface LibraryViewProps {
-  films: Film[];
+  films: FilmSummary[];
   selected: ReadonlySet<string>;
   onToggleSelected: (filmId: string) => void;
   handleKey: (event: KeyboardEvent<HTMLElement>, layout: LibraryLayoutFacts) => void;
@@ -27,7 +28,7 @@ const CARD_GAP = 18;
 const CARD_TEXT_HEIGHT = 100;
 const TABLE_ROW_HEIGHT = 41;
 
-function RatingBadge({ film }: { film: Film }) {
+function RatingBadge({ film }: { film: FilmSummary }) {
   if (film.rating === null) return null;
   return (
     <span className="rating-badge" role="img" aria-label={ratingLabel(film.rating)}>
@@ -36,7 +37,7 @@ function RatingBadge({ film }: { film: Film }) {
   );
 }
 
-function SelectBox({ film, selected, onToggle }: { film: Film; selected: boolean; onToggle: () => void }) {
+function SelectBox({ film, selected, onToggle }: { film: FilmSummary; selected: boolean; onToggle: () => void }) {
   // Not a tab stop: Space selects the focused film; the box is for the mouse and for screen-reader browsing.
   return (
     <input

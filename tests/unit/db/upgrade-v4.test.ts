@@ -1,0 +1,55 @@
+/**
+ * A catalog written by schema v3 opens in v4 with every record intact and a summary for each of its films, so the
+ * Library can list it from the projection straight away.
+ */
+import { Dexie } from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CinefileDb, DATABASE_NAME, SCHEMA_VERSION } from '../../../renderer/src/db/schema';
+import { seedFilm } from '../../../renderer/src/db/seed';
+import { filmSummary } from '../../../renderer/src/domain/film-summary';
+import { newFilmRecord } from '../../../renderer/src/domain/film';
+import { alienFields } from '../../fixtures/catalog';
+
+const T0 = new Date('2026-11-01T09:00:00Z');
+
+async function writeV3Catalog() {
+  const v3 = new Dexie(DATABASE_NAME);
+  // v3's schema, verbatim.
+  v3.version(1).stores({ films: 'id, sortTitle, year, rating, createdAt', viewings: 'id, filmId, watchedOn', notes: 'id, filmId, createdAt', meta: 'key' });
+  v3.version(2).stores({
+    films: 'id, sortTitle, year, rating, createdAt, *tags', posters: 'id, filmId', lists: 'id, name',
+    listEntries: 'id, listId, filmId, [listId+position]', copies: 'id, filmId', loans: 'id, copyId, filmId',
+  });
+  v3.version(3).stores({
+    films: 'id, sortTitle, year, rating, createdAt, *tags, *titleKeys, *externalIds, importId',
+    viewings: 'id, filmId, watchedOn, importId', notes: 'id, filmId, createdAt, importId', posters: 'id, filmId, importId',
+    lists: 'id, name, importId', listEntries: 'id, listId, filmId, [listId+position], importId', copies: 'id, filmId, importId',
+    loans: 'id, copyId, filmId, importId', imports: 'id, importedAt',
+  });
+  const films = [{ ...seedFilm(T0), rating: 9 }, { ...newFilmRecord(alienFields, { tags: ['Space'], watchlist: true }, 'film-alien', T0), rating: 7 }];
+  const viewings = [{ id: 'v-1', filmId: 'film-alien', watchedOn: '1999-05', rewatch: false, rating: 8, medium: null, note: '', createdAt: T0.toISOString(), updatedAt: T0.toISOString() }];
+  await v3.open();
+  await v3.table('films').bulkAdd(films);
+  await v3.table('viewings').bulkAdd(viewings);
+  v3.close();
+  return { films, viewings };
+}
+
+afterEach(async () => {
+  await Dexie.delete(DATABASE_NAME);
+});
+
+describe('upgrading a v3 catalog to v4', () => {
+  it('keeps every film and viewing and gives each film its summary', async () => {
+    const before = await writeV3Catalog();
+    const db = new CinefileDb();
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    const films = await db.films.orderBy('id').toArray();
+    expect(films).toEqual([...before.films].sort((a, b) => a.id.localeCompare(b.id)));
+    expect(await db.viewings.toArray()).toEqual(before.viewings);
+    expect(await db.filmSummaries.orderBy('id').toArray()).toEqual(films.map(filmSummary));
+    expect(await db.filmSummaries.where('tags').equals('Space').primaryKeys()).toEqual(['film-alien']);
+    db.close();
+  });
+});
