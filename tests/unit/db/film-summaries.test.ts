@@ -6,7 +6,7 @@
 import { liveQuery } from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readCatalogSnapshot, restoreReplacing } from '../../../renderer/src/db/backups';
-import { addFilm, deleteFilm, rateFilm, restoreDeletedFilm, updateFilm } from '../../../renderer/src/db/films';
+import { addFilm, deleteFilm, firstLibrarySummaries, rateFilm, restoreDeletedFilm, updateFilm } from '../../../renderer/src/db/films';
 import { applyImport, undoImport } from '../../../renderer/src/db/imports';
 import { db } from '../../../renderer/src/db/index';
 import { setFilmPoster } from '../../../renderer/src/db/posters';
@@ -79,5 +79,16 @@ describe('film summaries', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     subscription.unsubscribe();
     expect(seen).toEqual([null, 7]);
+  });
+});
+
+describe('the Library’s first screen', () => {
+  it('reads the first films in the sort’s order through its index, with the total, films without a year last', async () => {
+    for (const [title, year] of [['Heat', 1995], ['Alien', 1979], ['Stalker', 1979], ['Undated', null]] as const) await addFilm({ ...alienFields, title, year });
+    const byYear = await firstLibrarySummaries({ by: 'year', direction: 'asc' }, 3);
+    expect(byYear.total).toBe(5);
+    expect(byYear.films.map((film) => film.year)).toEqual([1979, 1979, 1993]);
+    const byTitleDesc = await firstLibrarySummaries({ by: 'title', direction: 'desc' }, 2);
+    expect(byTitleDesc.films.map((film) => film.title)).toEqual(['Undated', 'Stalker']);
   });
 });

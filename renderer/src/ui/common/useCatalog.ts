@@ -6,16 +6,37 @@ import type { Film } from '../../domain/film';
 import type { FilmSummary } from '../../domain/film-summary';
 import { compareFilmsBy, type LibrarySort } from '../../domain/library-sort';
 import type { Viewing } from '../../domain/viewing';
-import { filmById, librarySummaries } from '../../db/films';
+import { filmById, firstLibrarySummaries, librarySummaries } from '../../db/films';
 import { notesOfFilm } from '../../db/notes';
 import { allTags } from '../../db/tags';
 import { viewingsOfFilm } from '../../db/viewings';
 import type { TagCount } from '../../domain/tags';
 
-/** Films in Library order; undefined while loading. A new order re-sorts what is loaded, without a new read. */
-export function useLibraryFilms(sort: LibrarySort): FilmSummary[] | undefined {
-  const films = useLiveQuery(() => librarySummaries(), []);
-  return useMemo(() => films && [...films].sort(compareFilmsBy(sort)), [films, sort]);
+export interface LibraryFilms {
+  /** In Library order; the first screenful only until `complete`; undefined before anything is read. */
+  films: FilmSummary[] | undefined;
+  /** How many films the catalog holds (known before the whole list is read). */
+  total: number | undefined;
+  complete: boolean;
+}
+
+/** How many films the first, index-read screen holds: more than any window shows at once. */
+const FIRST_SCREEN = 120;
+
+/**
+ * Films in Library order. The first screenful comes from an index query while the whole list of summaries is read,
+ * so a large catalog paints at once; a new order re-sorts what is loaded, without a new read.
+ */
+export function useLibraryFilms(sort: LibrarySort): LibraryFilms {
+  const all = useLiveQuery(() => librarySummaries(), []);
+  const loaded = all !== undefined;
+  const first = useLiveQuery(() => (loaded ? null : firstLibrarySummaries(sort, FIRST_SCREEN)), [loaded, sort.by, sort.direction]);
+  return useMemo(() => {
+    const compare = compareFilmsBy(sort);
+    if (all) return { films: [...all].sort(compare), total: all.length, complete: true };
+    if (first) return { films: [...first.films].sort(compare), total: first.total, complete: false };
+    return { films: undefined, total: undefined, complete: false };
+  }, [all, first, sort]);
 }
 
 /** One film: undefined while loading, null when it does not exist. */

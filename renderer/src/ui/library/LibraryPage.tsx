@@ -33,8 +33,14 @@ export function LibraryPage({ tag = null }: { tag?: string | null }) {
   const [show, setShow] = useStoredPreference('library.show', parseLibraryShow);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const toast = useToast();
-  const allFilms = useLibraryFilms(sort);
-  const films = useMemo(() => allFilms?.filter((film) => filmMatchesFilter(film, { show, tag })), [allFilms, show, tag]);
+  const library = useLibraryFilms(sort);
+  const unfiltered = show === 'all' && tag === null;
+  // Until every summary is read, only the unfiltered first screen can be shown truthfully.
+  const films = useMemo(
+    () => (library.complete || unfiltered ? library.films?.filter((film) => filmMatchesFilter(film, { show, tag })) : undefined),
+    [library, unfiltered, show, tag],
+  );
+  const count = library.complete ? films?.length : unfiltered ? library.total : undefined;
   const filmIds = useMemo(() => films?.map((film) => film.id) ?? [], [films]);
 
   const { write } = useCatalogActions();
@@ -75,7 +81,7 @@ export function LibraryPage({ tag = null }: { tag?: string | null }) {
           <Link href="/">← All of the Library</Link>
         </p>
       )}
-      <LibraryToolbar count={films?.length} show={show} onShow={setShow} sort={sort} onSort={setSort} layout={layout} onLayout={setLayout}>
+      <LibraryToolbar count={count} show={show} onShow={setShow} sort={sort} onSort={setSort} layout={layout} onLayout={setLayout}>
         <ExportMenu
           what="this view of the Library"
           document={async () => {
@@ -94,7 +100,7 @@ export function LibraryPage({ tag = null }: { tag?: string | null }) {
           Loading your films…
         </p>
       ) : films.length === 0 ? (
-        allFilms?.length === 0 ? (
+        library.total === 0 ? (
           <div className="empty-state">
             <h2>Your library is empty</h2>
             <p>Add the first film you want to remember.</p>
