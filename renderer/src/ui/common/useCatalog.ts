@@ -1,6 +1,6 @@
 /** Live views of the catalog for components: each re-renders when the data it reads changes. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Annotation } from '../../domain/annotation';
 import type { Film } from '../../domain/film';
 import type { FilmSummary } from '../../domain/film-summary';
@@ -28,9 +28,16 @@ const FIRST_SCREEN = 120;
  * so a large catalog paints at once; a new order re-sorts what is loaded, without a new read.
  */
 export function useLibraryFilms(sort: LibrarySort): LibraryFilms {
-  const all = useLiveQuery(() => librarySummaries(), []);
+  // The whole list is read only after the first screen: started together, the big read delays the small one.
+  const [firstShown, setFirstShown] = useState(false);
+  const all = useLiveQuery(() => (firstShown ? librarySummaries() : undefined), [firstShown]);
   const loaded = all !== undefined;
   const first = useLiveQuery(() => (loaded ? null : firstLibrarySummaries(sort, FIRST_SCREEN)), [loaded, sort.by, sort.direction]);
+  useEffect(() => {
+    // A one-way latch, set once: the whole list starts reading when the first screen has been read.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (first) setFirstShown(true);
+  }, [first]);
   return useMemo(() => {
     const compare = compareFilmsBy(sort);
     if (all) return { films: [...all].sort(compare), total: all.length, complete: true };
