@@ -20,6 +20,40 @@ export function librarySummaries(): Promise<FilmSummary[]> {
 }
 
 
+/** The summaries of these films (undefined for one deleted meanwhile), in the order asked. */
+export function summariesByIds(ids: readonly string[]): Promise<(FilmSummary | undefined)[]> {
+  return db.filmSummaries.bulkGet([...ids]);
+}
+
+/** A key set from Dexie's storagemutated event: a tree of single keys and ranges. */
+interface RangeNode {
+  from?: unknown;
+  to?: unknown;
+  l?: RangeNode;
+  r?: RangeNode;
+}
+
+/**
+ * Which film summaries a write changed, from Dexie's storagemutated event (fired for this window's writes and other
+ * windows'): their ids, 'all' when a whole range changed (a clear, a restore), or null when none did.
+ */
+export function changedSummaryIds(parts: Readonly<Record<string, unknown>>): string[] | 'all' | null {
+  const set = parts[`idb://${db.name}/filmSummaries/`] as RangeNode | undefined;
+  if (!set) return null;
+  const ids: string[] = [];
+  const walk = (node: RangeNode | undefined): boolean => {
+    if (!node) return true;
+    if (!walk(node.l)) return false;
+    if (node.from !== undefined) {
+      if (typeof node.from !== 'string' || node.from !== node.to) return false;
+      ids.push(node.from);
+    }
+    return walk(node.r);
+  };
+  if (!walk(set)) return 'all';
+  return ids.length === 0 ? null : ids;
+}
+
 const sortIndexes: Readonly<Record<LibrarySortKey, string>> = { title: 'sortTitle', year: 'year', rating: 'rating', added: 'createdAt' };
 
 /**

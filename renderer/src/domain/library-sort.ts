@@ -68,3 +68,23 @@ export function parseLibrarySort(value: unknown): LibrarySort {
   if (direction !== 'asc' && direction !== 'desc') return defaultLibrarySort;
   return { by: by as LibrarySortKey, direction };
 }
+
+/**
+ * A sorted list with some films replaced (by id): changed ones moved to where they now belong, removed ones (null)
+ * taken out, new ones inserted — by binary search, so one rating at 100,000 films costs a scan, not a re-sort.
+ */
+export function withFilmsReplaced<T extends SortableFilm>(sorted: readonly T[], changes: ReadonlyMap<string, T | null>, compare: (a: T, b: T) => number): T[] {
+  const result = sorted.filter((film) => !changes.has(film.id));
+  for (const film of changes.values()) {
+    if (film === null) continue;
+    let low = 0;
+    let high = result.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compare(result[middle]!, film) <= 0) low = middle + 1;
+      else high = middle;
+    }
+    result.splice(low, 0, film);
+  }
+  return result;
+}

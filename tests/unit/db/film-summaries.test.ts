@@ -3,10 +3,10 @@
  * tags, posters, deletion and its undo, imports and their undo, restores, clearing — in the same transaction, so a
  * failed write leaves both as they were; and a live query on summaries sees each change.
  */
-import { liveQuery } from 'dexie';
+import { Dexie, liveQuery } from 'dexie';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readCatalogSnapshot, restoreReplacing } from '../../../renderer/src/db/backups';
-import { addFilm, deleteFilm, firstLibrarySummaries, rateFilm, restoreDeletedFilm, updateFilm } from '../../../renderer/src/db/films';
+import { addFilm, changedSummaryIds, deleteFilm, firstLibrarySummaries, rateFilm, restoreDeletedFilm, updateFilm } from '../../../renderer/src/db/films';
 import { applyImport, undoImport } from '../../../renderer/src/db/imports';
 import { db } from '../../../renderer/src/db/index';
 import { setFilmPoster } from '../../../renderer/src/db/posters';
@@ -90,5 +90,23 @@ describe('the Library’s first screen', () => {
     expect(byYear.films.map((film) => film.year)).toEqual([1979, 1979, 1993]);
     const byTitleDesc = await firstLibrarySummaries({ by: 'title', direction: 'desc' }, 2);
     expect(byTitleDesc.films.map((film) => film.title)).toEqual(['Undated', 'Stalker']);
+  });
+});
+
+describe('changedSummaryIds', () => {
+  it('reads the ids a write changed from Dexie’s storagemutated event, or says a whole range changed', async () => {
+    const alien = await addFilm(alienFields);
+    const seen: (string[] | 'all' | null)[] = [];
+    const listen = (parts: Record<string, unknown>) => seen.push(changedSummaryIds(parts));
+    Dexie.on('storagemutated', listen);
+    try {
+      await rateFilm(alien, 6 as HalfStars);
+      await db.films.clear();
+      await db.notes.clear();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      Dexie.on('storagemutated').unsubscribe(listen);
+    }
+    expect(seen).toEqual([[alien], 'all', null]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareFilmsBy, defaultLibrarySort, parseLibrarySort } from '../../../renderer/src/domain/library-sort';
+import { compareFilmsBy, defaultLibrarySort, parseLibrarySort, withFilmsReplaced } from '../../../renderer/src/domain/library-sort';
 import { filmSortKey } from '../../../renderer/src/domain/film';
 import type { HalfStars } from '../../../renderer/src/domain/rating';
 
@@ -60,5 +60,21 @@ describe('Library order', () => {
     expect(parseLibrarySort({ by: 'colour', direction: 'asc' })).toEqual(defaultLibrarySort);
     expect(parseLibrarySort('nonsense')).toEqual(defaultLibrarySort);
     expect(parseLibrarySort(undefined)).toEqual(defaultLibrarySort);
+  });
+});
+
+describe('withFilmsReplaced', () => {
+  const byRating = compareFilmsBy({ by: 'rating', direction: 'desc' });
+  it('moves a re-rated film into place, inserts a new one and drops a deleted one, as a full sort would', () => {
+    const films = ['Alien', 'Heat', 'Ran', 'Up'].map((title, index) => film(title, 1980 + index, [9, 7, 5, 3][index] as HalfStars, '2026-01-01T00:00:00Z'));
+    const sorted = [...films].sort(byRating);
+    const changes = new Map<string, (typeof films)[number] | null>([
+      [films[3]!.id, { ...films[3]!, rating: 10 as HalfStars }],
+      [films[1]!.id, null],
+      ['new', { ...film('Zelig', 1983, 6, '2026-01-01T00:00:00Z'), id: 'new' }],
+    ]);
+    const expected = [...films.filter((candidate) => !changes.has(candidate.id)), ...[...changes.values()].filter((candidate) => candidate !== null)].sort(byRating);
+    expect(withFilmsReplaced(sorted, changes, byRating).map((candidate) => candidate.title)).toEqual(expected.map((candidate) => candidate.title));
+    expect(withFilmsReplaced(sorted, changes, byRating).map((candidate) => candidate.title)).toEqual(['Up', 'Alien', 'Zelig', 'Ran']);
   });
 });
