@@ -12,11 +12,8 @@
  */
 import { parseNoteBody } from '../annotation';
 import type { FilmFields } from '../film';
-import { EARLIEST_FILM_YEAR } from '../film-draft';
-import { isHalfStars, type HalfStars } from '../rating';
 import { MAX_TAGS_PER_FILM, parseTag, withTag } from '../tags';
 import { foldText } from '../text-fold';
-import { localDateIso, parseWatchedOn } from '../viewing';
 import {
   bareFilmFields, checkImportedFields, emptyImportPlan, externalId, imdbIdFrom, ImportError,
   type CsvRow, type CsvTable, type ImportedFilm, type ImportedListEntry, type ImportOrigin, type ImportPlan,
@@ -26,6 +23,7 @@ import {
 } from './letterboxd-lists';
 import { unguardFormula } from './list-export';
 import { markdownFromLetterboxdReview } from './letterboxd-review';
+import { readDate, readRating, readRating10, RowProblem } from './letterboxd-cells';
 
 type FilmFileKind = 'ratings' | 'watched' | 'watchlist' | 'likes' | 'diary' | 'reviews' | 'import';
 /** 'ignored': Letterboxd's, but nothing to import (profile, removed things); 'unknown': Letterboxd's, but which? */
@@ -99,11 +97,6 @@ export function isLetterboxdTable(table: CsvTable): boolean {
   return classify(table) !== null;
 }
 
-/** Why one row is left out; thrown inside a row's reading and caught around it, so the row is skipped whole. */
-class RowProblem {
-  constructor(readonly reason: string) {}
-}
-
 interface Planner {
   plan: ImportPlan;
   now: Date;
@@ -149,27 +142,6 @@ function addExternalId(film: ImportedFilm, address: string): void {
   if (!film.externalIds.includes(id)) film.externalIds.push(id);
 }
 
-function readRating(text: string): HalfStars | null {
-  const stars = text.trim();
-  if (stars === '') return null;
-  const halfStars = /^\d(?:\.\d{1,3})?$/.test(stars) ? Number(stars) * 2 : NaN;
-  if (!isHalfStars(halfStars)) throw new RowProblem(`Rating “${shown(stars)}” is not 0.5–5 stars in half steps.`);
-  return halfStars;
-}
-
-/** A date cell: null when empty; a real, past date since films began; just a day when `dayOnly`. */
-function readDate(label: string, text: string, now: Date, dayOnly: boolean): string | null {
-  const date = text.trim();
-  if (date === '') return null;
-  const shape = dayOnly ? /^\d{4}-\d{2}-\d{2}$/ : /^\d{4}(?:-\d{2}){0,2}$/;
-  if (!shape.test(date)) throw new RowProblem(`${label} “${shown(date)}” is not a date like 2026-11-25.`);
-  if (date > localDateIso(now).slice(0, date.length)) throw new RowProblem(`${label} “${date}” is in the future.`);
-  if (Number(date.slice(0, 4)) < EARLIEST_FILM_YEAR) throw new RowProblem(`${label} “${date}” is before ${EARLIEST_FILM_YEAR}.`);
-  const checked = parseWatchedOn(date, now);
-  if (!checked.ok) throw new RowProblem(`${label} “${date}” is not a real date.`);
-  return checked.watchedOn;
-}
-
 /** Letterboxd's comma-separated tags onto the film; a tag Cinefile cannot keep is a skipped record of its own. */
 function addTags(p: Planner, film: ImportedFilm, text: string, origin: ImportOrigin, title: string | null): void {
   for (const piece of text.split(',')) {
@@ -190,15 +162,6 @@ function eachRecord(p: Planner, origin: ImportOrigin, title: string | null, read
     if (!(error instanceof RowProblem)) throw error;
     p.plan.skipped.push({ origin, title, reason: error.reason });
   }
-}
-
-/** A Rating10 cell (1–10 half-stars), the import format's other way of giving a rating. */
-function readRating10(text: string): HalfStars | null {
-  const value = text.trim();
-  if (value === '') return null;
-  const halfStars = /^\d{1,2}$/.test(value) ? Number(value) : NaN;
-  if (!isHalfStars(halfStars)) throw new RowProblem(`Rating10 “${shown(value)}” is not a whole number from 1 to 10.`);
-  return halfStars;
 }
 
 /**
