@@ -103,6 +103,11 @@ export function formatCalendarDate(isoDate: string): string {
   return new Date(y, m - 1, d).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
 }
 
+/** "29 November 2026 at 16:22" for an ISO timestamp, in local time (when a backup or an import was made). */
+export function formatDateTime(iso: string): string {
+  return new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
+
 /** A stored date as a person says it: "25 November 2026", "November 2026", "2026" or "Date unknown". */
 export function formatWatchedOn(watchedOn: string | null): string {
   if (watchedOn === null) return 'Date unknown';

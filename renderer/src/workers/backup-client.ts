@@ -3,7 +3,7 @@
  * progress; Cancel terminates the worker at once. A refusal comes back as a BackupError with the worker's words.
  */
 import { BackupError } from '../domain/exchange/backup';
-import type { BackupRequest, BackupResponse } from './backup-protocol';
+import { buffersOf, type BackupRequest, type BackupResponse } from './backup-protocol';
 
 export interface BackupWorker {
   onmessage: ((event: MessageEvent<BackupResponse>) => void) | null;
@@ -47,8 +47,6 @@ function run<T>(request: BackupRequest, transfer: Transferable[], take: (respons
     worker.postMessage(request, transfer);
   });
 }
-
-const buffersOf = (files: Record<string, Uint8Array>) => [...new Set(Object.values(files).map((bytes) => bytes.buffer))].filter((buffer) => buffer instanceof ArrayBuffer);
 
 /** The .cinefile zip of these files. The files' buffers are handed to the worker (empty here afterwards). */
 export function packBackupFiles(files: Record<string, Uint8Array>, options: BackupWorkOptions = {}): Promise<Uint8Array> {

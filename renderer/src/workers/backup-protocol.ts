@@ -8,3 +8,8 @@ export type BackupResponse =
   | { type: 'packed'; bytes: Uint8Array }
   | { type: 'unpacked'; files: Record<string, Uint8Array> }
   | { type: 'failed'; message: string; isBackupError: boolean };
+
+/** The distinct buffers behind a backup's files, to transfer them (a buffer listed twice makes postMessage throw). */
+export function buffersOf(files: Record<string, Uint8Array>): ArrayBuffer[] {
+  return [...new Set(Object.values(files).map((bytes) => bytes.buffer))].filter((buffer) => buffer instanceof ArrayBuffer);
+}

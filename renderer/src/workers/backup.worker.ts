@@ -3,7 +3,7 @@
  * main thread, so the window stays responsive and shows progress. The work itself is in backup/pack.ts.
  */
 import { BackupError } from '../domain/exchange/backup';
-import type { BackupRequest, BackupResponse } from './backup-protocol';
+import { buffersOf, type BackupRequest, type BackupResponse } from './backup-protocol';
 import { packBackup, unpackBackup } from './backup/pack';
 
 interface BackupWorkerScope {
@@ -12,8 +12,6 @@ interface BackupWorkerScope {
 }
 
 const scope = self as unknown as BackupWorkerScope;
-const buffersOf = (files: Record<string, Uint8Array>) => [...new Set(Object.values(files).map((bytes) => bytes.buffer))].filter((buffer) => buffer instanceof ArrayBuffer);
-
 scope.onmessage = ({ data: request }) => {
   try {
     if (request.op === 'pack') {

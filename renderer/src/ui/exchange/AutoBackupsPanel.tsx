@@ -9,8 +9,8 @@ import { filmCountLabel } from '../../domain/list';
 import { errorMessage } from '../../domain/errors';
 import { platform } from '../../platform';
 import { useCatalogActions } from '../common/useCatalogActions';
+import { formatDateTime } from '../../domain/viewing';
 
-const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 export function AutoBackupsPanel({ onRestore }: { onRestore: (name: string) => void }) {
   const [backups, setBackups] = useState<AutoBackup[] | null>(null);
@@ -50,7 +50,7 @@ export function AutoBackupsPanel({ onRestore }: { onRestore: (name: string) => v
           <tbody>
             {backups.map((backup) => (
               <tr key={backup.name}>
-                <td>{when(backup.createdAt)}</td>
+                <td>{formatDateTime(backup.createdAt)}</td>
                 <td>{backup.films === null ? '—' : filmCountLabel(backup.films)}</td>
                 <td>{fileSizeLabel(backup.bytes)}</td>
                 <td className="auto-backup-actions">

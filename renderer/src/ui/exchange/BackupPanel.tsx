@@ -9,8 +9,8 @@ import { AutoBackupsPanel } from './AutoBackupsPanel';
 import { backupFileFilters, type ReadBackup } from './backup-files';
 import { consumeBackupRequest } from './import-requests';
 import { useBackup } from './useBackup';
+import { formatDateTime } from '../../domain/viewing';
 
-const when = (iso: string) => new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 
 function RestorePreview({ backup, onRestore, onCancel }: { backup: ReadBackup; onRestore: (mode: 'replace' | 'merge') => void; onCancel: () => void }) {
   const [mode, setMode] = useState<'replace' | 'merge'>('replace');
@@ -21,7 +21,7 @@ function RestorePreview({ backup, onRestore, onCancel }: { backup: ReadBackup; o
   return (
     <div className="restore-preview" aria-labelledby="restore-heading" role="group">
       <h3 id="restore-heading" ref={heading} tabIndex={-1}>
-        Backup of {when(manifest.createdAt)}
+        Backup of {formatDateTime(manifest.createdAt)}
       </h3>
       <p className="quiet">
         “{backup.fileName}”, made by Cinefile {manifest.appVersion} (catalog version {manifest.schemaVersion}).

@@ -8,10 +8,7 @@ import { recentImports, undoImport } from '../../db/imports';
 import { importFormatLabels } from '../../domain/exchange/import-plan';
 import { importCountsSummary, type ImportRecord } from '../../domain/exchange/import-record';
 import { useCatalogActions } from '../common/useCatalogActions';
-
-function when(iso: string): string {
-  return new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-}
+import { formatDateTime } from '../../domain/viewing';
 
 function ImportItem({ record }: { record: ImportRecord }) {
   const [confirming, setConfirming] = useState(false);
@@ -22,8 +19,8 @@ function ImportItem({ record }: { record: ImportRecord }) {
       <div>
         <strong>{record.sourceName}</strong> <span className="quiet">({importFormatLabels[record.format]})</span>
         <div className="quiet">
-          {when(record.importedAt)} · {summary}
-          {record.undoneAt !== null && ` · undone ${when(record.undoneAt)}`}
+          {formatDateTime(record.importedAt)} · {summary}
+          {record.undoneAt !== null && ` · undone ${formatDateTime(record.undoneAt)}`}
         </div>
       </div>
       {record.undoneAt === null &&
