@@ -1,9 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { addFilm, filmById } from '../../renderer/src/db/films';
+import { addFilm, addTagToFilm, filmById, setFilmFlag } from '../../renderer/src/db/films';
 import { SEED_FILM_ID } from '../../renderer/src/db/seed';
-import { addTagToFilm, setFilmFlag } from '../../renderer/src/db/tags';
 import { LibraryPage } from '../../renderer/src/ui/library/LibraryPage';
 import { filmFields } from '../fixtures/catalog';
 import { freshCatalog, renderInApp } from './render';
@@ -91,23 +90,29 @@ describe('Library keyboard', () => {
 });
 
 describe('Library filters', () => {
-  it('shows only the watchlist or favourites when asked, with a way back from an empty view', async () => {
+  it('combines filters, counts what each would leave, and has a way back from an empty view', async () => {
     await setFilmFlag(alien, 'watchlist', true);
     renderInApp(<LibraryPage />);
     await screen.findByRole('list', { name: 'Films' });
-    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Show' }), 'watchlist');
+    const filters = screen.getByRole('region', { name: 'Filters' });
+    const watchlist = await within(filters).findByRole('checkbox', { name: /^Watchlist 1$/ });
+    await userEvent.click(watchlist);
     await vi.waitFor(() => expect(cards().map((card) => card.querySelector('.library-card-title')?.textContent)).toEqual(['Alien']));
-    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Show' }), 'favourites');
+    expect(screen.getByText('1 film')).toBeInTheDocument();
+    // Alien is not a favourite: ticking Favourite as well would leave none, and says so before the click.
+    const favourite = within(filters).getByRole('checkbox', { name: /^Favourite 0$/ });
+    await userEvent.click(favourite);
     expect(await screen.findByRole('heading', { name: 'No films match' })).toBeInTheDocument();
-    await userEvent.click(screen.getByRole('button', { name: 'Show all films' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Clear search and filters' }));
     await vi.waitFor(() => expect(cards()).toHaveLength(2));
+    expect(within(filters).getByRole('checkbox', { name: /^Watchlist 1$/ })).not.toBeChecked();
   });
 
-  it('lists the films with one tag', async () => {
+  it('lists the films with one tag, from a link', async () => {
     await addTagToFilm(SEED_FILM_ID, 'Music');
-    renderInApp(<LibraryPage tag="music" />);
-    expect(await screen.findByRole('heading', { name: 'Tagged “music”' })).toBeInTheDocument();
+    renderInApp(<LibraryPage />, '/?tag=music');
     await vi.waitFor(() => expect(cards()).toHaveLength(1));
     expect(cards()[0]).toHaveTextContent('Red Hot');
+    expect(within(screen.getByRole('region', { name: 'Filters' })).getByRole('checkbox', { name: /^Music 1$/ })).toBeChecked();
   });
 });

@@ -1,8 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { addFilm } from '../../renderer/src/db/films';
-import { setFilmPoster } from '../../renderer/src/db/posters';
+import { addFilm, setFilmPoster } from '../../renderer/src/db/films';
 import type { Film, FilmFields } from '../../renderer/src/domain/film';
 import { Poster } from '../../renderer/src/ui/common/Poster';
 import { storableBlob, useNodeBlobs, watchObjectUrls } from './poster-fakes';

@@ -1,9 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { addFilm, filmById } from '../../renderer/src/db/films';
+import { addFilm, addTagToFilm, filmById } from '../../renderer/src/db/films';
 import { SEED_FILM_ID } from '../../renderer/src/db/seed';
-import { addTagToFilm } from '../../renderer/src/db/tags';
 import { TagEditor } from '../../renderer/src/ui/film/TagEditor';
 import { FilmFlags } from '../../renderer/src/ui/film/FilmFlags';
 import { TagsPage } from '../../renderer/src/ui/library/TagsPage';

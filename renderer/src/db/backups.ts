@@ -19,11 +19,12 @@ import {
   loanSchema,
   metaSchema,
   posterSchema,
+  smartListSchema,
   viewingSchema,
 } from './record-schemas';
 
 const allTables = () =>
-  [db.films, db.viewings, db.notes, db.lists, db.listEntries, db.copies, db.loans, db.imports, db.meta, db.posters] as const;
+  [db.films, db.viewings, db.notes, db.lists, db.listEntries, db.copies, db.loans, db.imports, db.smartLists, db.meta, db.posters] as const;
 
 /** Every record of the catalog, posters' images as bytes, read in one transaction (one consistent moment). */
 export async function readCatalogSnapshot(): Promise<CatalogSnapshot> {
@@ -53,7 +54,7 @@ export function checkSnapshot(snapshot: CatalogSnapshot): void {
   try {
     const schemas = {
       films: filmSchema, viewings: viewingSchema, notes: annotationSchema, lists: listSchema, listEntries: listEntrySchema,
-      copies: copySchema, loans: loanSchema, imports: importRecordSchema, meta: metaSchema, posters: posterSchema,
+      copies: copySchema, loans: loanSchema, imports: importRecordSchema, smartLists: smartListSchema, meta: metaSchema, posters: posterSchema,
     } as const;
     for (const [table, schema] of Object.entries(schemas)) {
       const records = snapshot[table as keyof CatalogSnapshot] as unknown[];
@@ -72,7 +73,7 @@ export function checkSnapshot(snapshot: CatalogSnapshot): void {
   const lists = unique('lists', 'id');
   const copies = unique('copies', 'id');
   const posters = unique('posters', 'id');
-  for (const table of ['viewings', 'notes', 'listEntries', 'imports'] as const) unique(table, 'id');
+  for (const table of ['viewings', 'notes', 'listEntries', 'imports', 'smartLists'] as const) unique(table, 'id');
   unique('loans', 'id');
   unique('meta', 'key');
   const dangling = (what: string) => {
@@ -96,7 +97,10 @@ const posterRecord = ({ image, thumbnail, thumbnailType, ...record }: BackupPost
 
 /**
  * Replace: the catalog becomes exactly the backup, in one transaction — every table cleared and refilled — or, on
- * any failure, stays exactly as it was. The snapshot must already be at the current schema (upgradeSnapshot).
+ * any failure, stays exactly as it was. The snapshot must already be at the current schema (upgradeSnapshot). Film
+ * summaries are not in a backup: the films come first (clearing films cleared them; each film gets its summary
+ * back), and the viewings, list entries, copies and loans after them add their facets, all by the summaries
+ * middleware in this same transaction.
  */
 export async function restoreReplacing(snapshot: CatalogSnapshot): Promise<void> {
   checkSnapshot(snapshot);

@@ -11,6 +11,7 @@ import { MissingRecordError } from '../domain/errors';
 import { filmTitleKeys } from '../domain/film';
 import { foldText } from '../domain/text-fold';
 import type { PosterImage, PosterMimeType } from '../domain/poster';
+import { addFilmRecords, changeFilms, deleteFilms } from './films';
 import { db, newId } from './index';
 import {
   annotationSchema,
@@ -132,10 +133,8 @@ export function applyImport(plan: ImportPlan, options: ApplyImportOptions): Prom
         });
       }
     };
-    inChunks(diff.newFilms, (chunk) => db.films.bulkAdd(chunk));
-    inChunks(diff.filmChanges, (chunk) =>
-      db.films.bulkUpdate(chunk.map((change) => ({ key: change.filmId, changes: { ...change.after, updatedAt: now.toISOString() } }))),
-    );
+    inChunks(diff.newFilms, (chunk) => addFilmRecords(chunk));
+    inChunks(diff.filmChanges, (chunk) => changeFilms(chunk.map((change) => ({ id: change.filmId, changes: change.after })), now));
     inChunks(posterRecords, (chunk) => db.posters.bulkAdd(chunk));
     inChunks(diff.viewings, (chunk) => db.viewings.bulkAdd(chunk));
     inChunks(diff.notes, (chunk) => db.notes.bulkAdd(chunk));
@@ -179,13 +178,10 @@ export function undoImport(importId: string, now: Date = new Date()): Promise<vo
     const createdFilmIds = (await db.films.where('importId').equals(importId).primaryKeys()).map(String);
     const createdListIds = (await db.lists.where('importId').equals(importId).primaryKeys()).map(String);
     const owned = [db.viewings, db.notes, db.listEntries, db.copies, db.loans, db.posters] as const;
-    for (const table of owned) {
-      await table.where('importId').equals(importId).delete();
-      if (createdFilmIds.length > 0) await table.where('filmId').anyOf(createdFilmIds).delete();
-    }
+    for (const table of owned) await table.where('importId').equals(importId).delete();
+    await deleteFilms(createdFilmIds);
     if (createdListIds.length > 0) await db.listEntries.where('listId').anyOf(createdListIds).delete();
     await db.lists.bulkDelete(createdListIds);
-    await db.films.bulkDelete(createdFilmIds);
     const films = await db.films.bulkGet(record.filmChanges.map((change) => change.filmId));
     const restores = record.filmChanges.flatMap((change, index) => {
       const film = films[index];
@@ -196,9 +192,9 @@ export function undoImport(importId: string, now: Date = new Date()): Promise<vo
           (restored as Record<string, unknown>)[field] = change.before[field as keyof FilmFieldValues];
         }
       }
-      return Object.keys(restored).length === 0 ? [] : [{ key: change.filmId, changes: { ...restored, updatedAt: now.toISOString() } }];
+      return Object.keys(restored).length === 0 ? [] : [{ id: change.filmId, changes: restored }];
     });
-    await db.films.bulkUpdate(restores);
+    await changeFilms(restores, now);
     await db.imports.update(importId, { undoneAt: now.toISOString(), updatedAt: now.toISOString() });
   });
 }

@@ -124,6 +124,12 @@ export async function allLists(): Promise<ListSummary[]> {
   return [...summaries.values()].sort((a, b) => compareListsByName(a.list, b.list));
 }
 
+/** Every list's id and name, by name: what the Library's list filter offers (reads no entries). */
+export async function listNames(): Promise<Pick<FilmList, 'id' | 'name'>[]> {
+  const lists = await db.lists.toArray();
+  return lists.sort(compareListsByName).map(({ id, name }) => ({ id, name }));
+}
+
 /** One list, or undefined when it does not exist (deleted, or a stale link). */
 export function listById(id: string): Promise<FilmList | undefined> {
   return db.lists.get(id);

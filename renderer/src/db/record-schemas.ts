@@ -11,6 +11,7 @@ import { FILM_TEXT_LIMITS } from '../domain/film-draft';
 import { MAX_NOTE_LENGTH } from '../domain/annotation';
 import { LIST_TEXT_LIMITS } from '../domain/list';
 import { MAX_TAG_LENGTH, MAX_TAGS_PER_FILM } from '../domain/tags';
+import { SMART_LIST_LIMITS } from '../domain/smart-list';
 import { MAX_VIEWING_NOTE_LENGTH, viewingMedia } from '../domain/viewing';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(200));
@@ -121,6 +122,15 @@ export const loanSchema = v.object({
   dueOn: v.nullable(isoDate),
   returnedOn: v.nullable(isoDate),
   importId,
+});
+
+/** A saved Library view: the query is kept as text and read by the Library, which ignores what it does not know. */
+export const smartListSchema = v.object({
+  id,
+  name: v.pipe(v.string(), v.check((name) => name.trim() === name, 'a name without spaces around it'), v.minLength(1), v.maxLength(SMART_LIST_LIMITS.name)),
+  query: text(SMART_LIST_LIMITS.query),
+  createdAt: isoTimestamp,
+  updatedAt: isoTimestamp,
 });
 
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));

@@ -10,10 +10,11 @@ import type { FilmList, ListEntry } from '../domain/list';
 import type { PosterImage } from '../domain/poster';
 import type { Viewing } from '../domain/viewing';
 import { seedCatalog } from './seed';
-import { upgradeToV2, upgradeToV3, upgradeToV4 } from './upgrades';
+import { upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV5 } from './upgrades';
 import { filmSummariesMiddleware } from './film-summaries';
 import type { FilmSummary } from '../domain/film-summary';
 import type { ImportRecord } from '../domain/exchange/import-record';
+import type { SmartList } from '../domain/smart-list';
 
 /** Small facts about the catalog itself (when it was seeded, …). */
 export interface MetaEntry {
@@ -23,7 +24,7 @@ export interface MetaEntry {
 
 export const DATABASE_NAME = 'cinefile';
 /** The newest db.version() below; a catalog above it was written by a newer Cinefile. */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export class CinefileDb extends Dexie {
   films!: EntityTable<Film, 'id'>;
@@ -37,6 +38,7 @@ export class CinefileDb extends Dexie {
   loans!: EntityTable<Loan, 'id'>;
   imports!: EntityTable<ImportRecord, 'id'>;
   filmSummaries!: EntityTable<FilmSummary, 'id'>;
+  smartLists!: EntityTable<SmartList, 'id'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
@@ -79,6 +81,14 @@ export class CinefileDb extends Dexie {
     this.version(4)
       .stores({ filmSummaries: 'id, sortTitle, year, rating, createdAt, *tags' })
       .upgrade(upgradeToV4);
+    // v5: summaries carry the facets the Library filters by — from viewings, list entries, copies and loans, kept in
+    // step by the same middleware — with indexes for the new sorts; smart lists are saved Library views.
+    this.version(5)
+      .stores({
+        filmSummaries: 'id, sortTitle, year, rating, createdAt, runtimeMinutes, lastWatched, *tags',
+        smartLists: 'id, name',
+      })
+      .upgrade(upgradeToV5);
     this.use(filmSummariesMiddleware);
     // Runs once, when the database is created: a catalog whose Red Hot was deleted stays without it.
     this.on('populate', (tx) => seedCatalog(tx, new Date()));

@@ -5,7 +5,7 @@
 import type { Transaction } from 'dexie';
 import redHotRecord from '../../../resources/seed/red-hot.json';
 import { filmSortKey, filmTitleKeys, type Film } from '../domain/film';
-import { filmSummary } from '../domain/film-summary';
+import { filmSummary, noFacets } from '../domain/film-summary';
 
 export const SEED_FILM_ID = redHotRecord.id;
 
@@ -43,7 +43,8 @@ export function seedFilm(now: Date): Film {
 export async function seedCatalog(tx: Transaction, now: Date): Promise<void> {
   const film = seedFilm(now);
   await tx.table<Film, string>('films').add(film);
-  // Created with the catalog, in its versionchange transaction, where the summaries middleware stands aside.
-  await tx.table('filmSummaries').add(filmSummary(film));
+  // Created with the catalog, in its versionchange transaction, where the summaries middleware stands aside; nothing
+  // points at Red Hot yet (no viewing, list, copy or loan), so its summary has no facets.
+  await tx.table('filmSummaries').add(filmSummary(film, noFacets));
   await tx.table('meta').put({ key: 'seededAt', value: now.toISOString() });
 }

@@ -1,10 +1,13 @@
 /** Upgrade functions for schema.ts, one per version that changes existing records (the record changes themselves are
  * the pure functions of domain/record-upgrades, shared with restoring an older backup). */
 import type { Transaction } from 'dexie';
+import type { Copy, Loan } from '../domain/copy';
 import type { Film } from '../domain/film';
-import { filmSummary } from '../domain/film-summary';
+import { filmSummary, noFacets } from '../domain/film-summary';
+import type { ListEntry } from '../domain/list';
 import { filmToV2, filmToV3, viewingsToV2 } from '../domain/record-upgrades';
 import type { Viewing } from '../domain/viewing';
+import { facetsByFilm } from '../domain/film-facets';
 
 /** v1 → v2: films gain flags and tags; viewings gain rewatch (from earlier viewings), rating, medium and note. */
 export async function upgradeToV2(tx: Transaction): Promise<void> {
@@ -28,8 +31,27 @@ export async function upgradeToV3(tx: Transaction): Promise<void> {
     });
 }
 
-/** v3 → v4: every film gets its summary (the middleware keeps them in step from then on). */
+/** v3 → v4: every film gets its summary (v4's had no facets; upgradeToV5, which always follows, adds them). */
 export async function upgradeToV4(tx: Transaction): Promise<void> {
   const films = await tx.table<Film, string>('films').toArray();
-  await tx.table('filmSummaries').bulkPut(films.map(filmSummary));
+  await tx.table('filmSummaries').bulkPut(films.map((film) => filmSummary(film)));
+}
+
+/**
+ * v4 → v5: every summary is made again with its facets, from each table read once (the middleware stands aside
+ * in upgrades and keeps them in step from then on).
+ */
+export async function upgradeToV5(tx: Transaction): Promise<void> {
+  const [films, viewings, listEntries, copies, loans] = await Promise.all([
+    tx.table<Film, string>('films').toArray(),
+    tx.table<Viewing, string>('viewings').toArray(),
+    tx.table<ListEntry, string>('listEntries').toArray(),
+    tx.table<Copy, string>('copies').toArray(),
+    tx.table<Loan, string>('loans').toArray(),
+  ]);
+  const facets = facetsByFilm({ viewings, listEntries, copies, loans });
+  const summaries = tx.table('filmSummaries');
+  // Cleared first, so the table ends with exactly one summary per film whatever v4 left in it.
+  await summaries.clear();
+  await summaries.bulkPut(films.map((film) => filmSummary(film, facets.get(film.id) ?? noFacets)));
 }

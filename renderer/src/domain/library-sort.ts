@@ -1,7 +1,8 @@
-/** How the Library orders films: by title (ignoring leading articles), year, rating or date added. */
+/** How the Library orders films: by title (ignoring leading articles), year, rating, date added, last watched or runtime. */
 import type { Film } from './film';
+import type { FilmFacets } from './film-summary';
 
-export const librarySortKeys = ['title', 'year', 'rating', 'added'] as const;
+export const librarySortKeys = ['title', 'year', 'rating', 'added', 'watched', 'runtime'] as const;
 export type LibrarySortKey = (typeof librarySortKeys)[number];
 export type SortDirection = 'asc' | 'desc';
 
@@ -17,9 +18,11 @@ export const librarySortLabels: Readonly<Record<LibrarySortKey, string>> = {
   year: 'Year',
   rating: 'Rating',
   added: 'Date added',
+  watched: 'Last watched',
+  runtime: 'Runtime',
 };
 
-type SortableFilm = Pick<Film, 'sortTitle' | 'year' | 'rating' | 'createdAt' | 'id'>;
+type SortableFilm = Pick<Film, 'sortTitle' | 'year' | 'rating' | 'createdAt' | 'id' | 'runtimeMinutes'> & Pick<FilmFacets, 'lastWatched'>;
 
 const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
 
@@ -35,13 +38,17 @@ function primaryValue(film: SortableFilm, by: LibrarySortKey): number | string |
       return film.rating;
     case 'added':
       return film.createdAt;
+    case 'watched':
+      return film.lastWatched;
+    case 'runtime':
+      return film.runtimeMinutes;
     case 'title':
       return null;
   }
 }
 
 /**
- * Comparator for a Library sort. Films with no year or rating go last in either direction, and ties fall back
+ * Comparator for a Library sort. Films with no year, rating, dated viewing or runtime go last in either direction, and ties fall back
  * to title order so the list never shuffles between renders.
  */
 export function compareFilmsBy(sort: LibrarySort): (a: SortableFilm, b: SortableFilm) => number {

@@ -35,3 +35,9 @@ export function ratingLabel(halfStars: HalfStars): string {
 export function ratingGlyphs(halfStars: HalfStars): string {
   return '★'.repeat(Math.floor(halfStars / 2)) + (halfStars % 2 === 1 ? '½' : '');
 }
+
+/** Half-stars for a rating key in the Library: 1 = ½ star … 9 = 4½ stars, 0 = 5 stars. */
+export function halfStarsFromDigitKey(key: string): HalfStars | null {
+  if (!/^[0-9]$/.test(key)) return null;
+  return (key === '0' ? 10 : Number(key)) as HalfStars;
+}

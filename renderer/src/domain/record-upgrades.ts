@@ -42,5 +42,5 @@ export function filmToV3(film: Film): Film {
 
 /** The first schema version that has each table; a backup from before it has none of that table's records. */
 export const tableSinceVersion: Readonly<Record<string, number>> = {
-  films: 1, viewings: 1, notes: 1, meta: 1, posters: 2, lists: 2, listEntries: 2, copies: 2, loans: 2, imports: 3,
+  films: 1, viewings: 1, notes: 1, meta: 1, posters: 2, lists: 2, listEntries: 2, copies: 2, loans: 2, imports: 3, smartLists: 5,
 };

@@ -1,7 +1,9 @@
 /** The app: open the catalog, then the shell with its routes; a clear screen for anything that goes wrong. */
 import { useCallback, useEffect, useState } from 'react';
 import { Link, Route, Router, Switch, useLocation } from 'wouter';
-import { useHashLocation } from 'wouter/use-hash-location';
+import { useHashPathLocation } from './common/hash-location';
+import { SearchBox } from './common/SearchBox';
+import { SmartListPage } from './lists/SmartListPage';
 import { describeOpenFailure, openCatalog, requestPersistentStorage, watchForClosingElsewhere, type CatalogOpenFailure } from '../db/open';
 import { platform } from '../platform';
 import { CatalogProblem } from './common/CatalogProblem';
@@ -143,6 +145,7 @@ function Shell() {
             </Link>
           ))}
         </nav>
+        <SearchBox />
         <Link href="/films/new" className="button-primary topbar-add">
           Add film
         </Link>
@@ -160,7 +163,7 @@ function Shell() {
           <Route path="/tags">{() => <TagsPage />}</Route>
           <Route path="/import">{() => <ImportPage />}</Route>
           <Route path="/settings">{() => <SettingsPage />}</Route>
-          <Route path="/tagged/:tag">{(params) => <LibraryPage tag={decodeURIComponent(params.tag)} />}</Route>
+          <Route path="/smart-lists/:id">{(params) => <SmartListPage key={params.id} id={params.id} />}</Route>
           <Route>
             <section className="page empty-state">
               <h1>Nothing here</h1>
@@ -192,7 +195,7 @@ export function App() {
   return (
     <ErrorBoundary>
       <ToastProvider>
-        <Router hook={useHashLocation}>
+        <Router hook={useHashPathLocation}>
           <Shell />
         </Router>
       </ToastProvider>

@@ -1,11 +1,13 @@
 /**
  * Property: any catalog (generated films with arbitrary Unicode text, ratings, flags, tags, viewings, notes, lists,
- * copies, loans and poster bytes) survives back up → zip → unzip → restore over another catalog unchanged, field
- * by field and byte for byte.
+ * copies, loans, smart lists and poster bytes) survives back up → zip → unzip → restore over another catalog
+ * unchanged, field by field and byte for byte — and its film summaries, which a backup does not hold, come back
+ * the same too.
  */
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readCatalogSnapshot, restoreReplacing } from '../../../renderer/src/db/backups';
+import { db } from '../../../renderer/src/db/index';
 import { SCHEMA_VERSION } from '../../../renderer/src/db/schema';
 import { decodeBackup, encodeBackup, upgradeSnapshot, type CatalogSnapshot } from '../../../renderer/src/domain/exchange/backup';
 import { newFilmRecord } from '../../../renderer/src/domain/film';
@@ -33,8 +35,10 @@ const catalogArb = fc
     viewings: fc.array(fc.record({ film: fc.nat(), watchedOn: fc.option(fc.constantFrom('2020', '2021-06', '2022-02-03'), { nil: null }), note: fc.string({ maxLength: 30 }) }), { maxLength: 6 }),
     notes: fc.array(fc.record({ film: fc.nat(), body: text(80) }), { maxLength: 4 }),
     listed: fc.array(fc.nat(), { maxLength: 4 }),
+    copies: fc.array(fc.record({ film: fc.nat(), format: fc.constantFrom('DVD' as const, 'Blu-ray' as const, 'VHS' as const), lent: fc.option(fc.boolean(), { nil: null }) }), { maxLength: 3 }),
+    smartLists: fc.array(fc.record({ name: text(30), query: fc.string({ maxLength: 60 }) }), { maxLength: 3 }),
   })
-  .map(({ films, viewings, notes, listed }): CatalogSnapshot => {
+  .map(({ films, viewings, notes, listed, copies, smartLists }): CatalogSnapshot => {
     const records = films.map((film, index) => ({
       ...newFilmRecord(bareFilmFields(film.title, film.year), { rating: film.rating as HalfStars | null, watchlist: film.watchlist, tags: film.tags }, `film-${index}`, new Date(T)),
       poster: film.poster ? { kind: 'image' as const, posterId: `poster-${index}` } : null,
@@ -46,9 +50,16 @@ const catalogArb = fc
       notes: notes.map((note, index) => ({ id: `n-${index}`, filmId: filmId(note.film), body: note.body, createdAt: T, updatedAt: T })),
       lists: [{ id: 'list', name: 'A list', description: '', ranked: true, createdAt: T, updatedAt: T }],
       listEntries: [...new Set(listed.map(filmId))].map((id, position) => ({ id: `e-${position}`, listId: 'list', filmId: id, position, note: '', addedAt: T })),
-      copies: [],
-      loans: [],
+      copies: copies.map((copy, index) => ({
+        id: `c-${index}`, filmId: filmId(copy.film), format: copy.format, edition: '', region: '', barcode: '', location: '', condition: '',
+        purchasedOn: null, price: null, createdAt: T, updatedAt: T,
+      })),
+      // A copy lent out now (lent: false), lent and back (true), or never lent (null).
+      loans: copies.flatMap((copy, index) =>
+        copy.lent === null ? [] : [{ id: `lo-${index}`, copyId: `c-${index}`, filmId: filmId(copy.film), borrower: 'Ann', lentOn: '2026-01-01', dueOn: null, returnedOn: copy.lent ? '2026-02-01' : null }],
+      ),
       imports: [],
+      smartLists: smartLists.map((list, index) => ({ id: `s-${index}`, name: list.name, query: list.query, createdAt: T, updatedAt: T })),
       meta: [{ key: 'seededAt', value: T }],
       posters: films.flatMap((film, index) =>
         film.poster
@@ -69,11 +80,17 @@ describe('backing up any catalog', () => {
       fc.asyncProperty(catalogArb, async (catalog) => {
         await restoreReplacing(catalog);
         const original = await readCatalogSnapshot();
+        const summaries = await db.filmSummaries.orderBy('id').toArray();
+        expect(summaries.reduce((sum, summary) => sum + summary.viewingCount, 0)).toBe(catalog.viewings.length);
+        expect(summaries.filter((summary) => summary.loaned).map((summary) => summary.id)).toEqual(
+          [...new Set(catalog.loans.filter((loan) => loan.returnedOn === null).map((loan) => loan.filmId))].sort(),
+        );
         const zip = packBackup(encodeBackup(original, { appVersion: 'test', schemaVersion: SCHEMA_VERSION, createdAt: T }));
         await freshCatalog();
         const { manifest, snapshot } = decodeBackup(unpackBackup(zip, 'x.cinefile'), SCHEMA_VERSION);
         await restoreReplacing(upgradeSnapshot(snapshot, manifest.schemaVersion));
         expect(byId(await readCatalogSnapshot())).toEqual(byId(original));
+        expect(await db.filmSummaries.orderBy('id').toArray()).toEqual(summaries);
       }),
       { numRuns: 60 },
     );

@@ -2,19 +2,19 @@
  * Backups end to end below the UI: a catalog with something in every table (posters too) is read, encoded, zipped,
  * unzipped, decoded and restored over a wiped catalog, and comes back identical, field by field and byte for byte.
  * Damaged, tampered, foreign and newer backups are refused whole with the catalog untouched; an older one is
- * upgraded on the way in.
+ * upgraded on the way in. Film summaries are not in a backup: a restore makes them again, facets and all.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { applyImport } from '../../../renderer/src/db/imports';
 import { readCatalogSnapshot, restoreReplacing } from '../../../renderer/src/db/backups';
-import { addFilm, rateFilm } from '../../../renderer/src/db/films';
+import { addFilm, rateFilm, setFilmPoster } from '../../../renderer/src/db/films';
 import { db } from '../../../renderer/src/db/index';
 import { createList, addFilmsToList } from '../../../renderer/src/db/lists';
 import { addNote } from '../../../renderer/src/db/notes';
 import { SCHEMA_VERSION } from '../../../renderer/src/db/schema';
-import { setFilmPoster } from '../../../renderer/src/db/posters';
 import { logViewing } from '../../../renderer/src/db/viewings';
 import { addCopy, lendCopy } from '../../../renderer/src/db/copies';
+import { saveSmartList } from '../../../renderer/src/db/smart-lists';
 import { BackupError, decodeBackup, encodeBackup, upgradeSnapshot, type CatalogSnapshot } from '../../../renderer/src/domain/exchange/backup';
 import { bareFilmFields, emptyImportPlan } from '../../../renderer/src/domain/exchange/import-plan';
 import { planFromBackup } from '../../../renderer/src/domain/exchange/backup-merge';
@@ -41,6 +41,7 @@ async function fillCatalog(): Promise<void> {
   const plan = emptyImportPlan('imdb', 'ratings.csv');
   plan.films.push({ ref: 'a', fields: bareFilmFields('Heat', 1995), externalIds: ['imdb:tt0113277'], tags: ['crime'], rating: 8 as HalfStars, origin: { file: 'ratings.csv', line: 2 } });
   await applyImport(plan, { ratingChoice: 'keep' });
+  await saveSmartList('Unwatched “noir”', 'q=&genre=Crime&watched=no&sort=year-desc');
 }
 
 /** Every table as plain data, posters' Blobs as bytes and types, for field-by-field comparison. */
@@ -79,7 +80,8 @@ describe('backup and restore', () => {
     await fillCatalog();
     const { manifest } = decodeBackup(unpackBackup(await backupBytes(), 'x.cinefile'), SCHEMA_VERSION);
     expect(manifest).toMatchObject({ format: 'cinefile-backup', formatVersion: 1, schemaVersion: SCHEMA_VERSION, appVersion: '0.1.0' });
-    expect(manifest.counts).toMatchObject({ films: 3, viewings: 1, notes: 1, lists: 1, listEntries: 1, copies: 1, loans: 1, posters: 1, imports: 1 });
+    expect(manifest.counts).toMatchObject({ films: 3, viewings: 1, notes: 1, lists: 1, listEntries: 1, copies: 1, loans: 1, posters: 1, imports: 1, smartLists: 1 });
+    expect(Object.keys(manifest.counts)).not.toContain('filmSummaries');
   });
 
   it('refuses a backup from a newer Cinefile, naming its version', async () => {
@@ -98,6 +100,43 @@ describe('backup and restore', () => {
     const upgraded = upgradeSnapshot(old, manifest.schemaVersion);
     await restoreReplacing(upgraded);
     expect((await db.films.toArray())[0]).toMatchObject({ title: 'Red Hot', titleKeys: ['redhot'], externalIds: [] });
+  });
+
+  it('upgrades a backup made by schema 4 (no smart lists), restoring none', async () => {
+    await fillCatalog();
+    const files = encodeBackup(await readCatalogSnapshot(), { ...MADE, schemaVersion: 4 });
+    delete files['tables/smartLists.json'];
+    const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json'])) as { counts: Record<string, number> };
+    delete manifest.counts.smartLists;
+    files['manifest.json'] = new TextEncoder().encode(JSON.stringify(manifest));
+    const { manifest: read, snapshot } = decodeBackup(files, SCHEMA_VERSION);
+    expect(snapshot.smartLists).toEqual([]);
+    await restoreReplacing(upgradeSnapshot(snapshot, read.schemaVersion));
+    expect(await db.smartLists.count()).toBe(0);
+    expect(await db.films.count()).toBe(3);
+  });
+
+  it('refuses a schema 5 backup without its smart lists file, and a smart list with a bad name', async () => {
+    await fillCatalog();
+    const files = encodeBackup(await readCatalogSnapshot(), MADE);
+    delete files['tables/smartLists.json'];
+    expect(() => decodeBackup(files, SCHEMA_VERSION)).toThrow('This backup is incomplete: it has no tables/smartLists.json.');
+    const snapshot = await readCatalogSnapshot();
+    await expect(restoreReplacing({ ...snapshot, smartLists: snapshot.smartLists.map((list) => ({ ...list, name: '' })) })).rejects.toThrow(
+      /^This backup holds a record Cinefile cannot accept\. Record 1 of smartLists is not valid \(name\)/,
+    );
+  });
+
+  it('makes every film summary again on restore, with the facets of its viewings, lists, copies and loans', async () => {
+    await fillCatalog();
+    const summaries = await db.filmSummaries.orderBy('id').toArray();
+    const bytes = await backupBytes();
+    await freshCatalog();
+    await restoreReplacing(restoreFrom(bytes));
+    expect(await db.filmSummaries.orderBy('id').toArray()).toEqual(summaries);
+    const alien = (await db.films.toArray()).find((film) => film.title.startsWith('Alien'))!;
+    const [list] = await db.lists.toArray();
+    expect(await db.filmSummaries.get(alien.id)).toMatchObject({ lastWatched: '1999-07', viewingCount: 1, listIds: [list!.id], formats: ['DVD'], loaned: true });
   });
 
   it.each([

@@ -1,14 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addFilm, deleteFilm, filmById, restoreDeletedFilm } from '../../../renderer/src/db/films';
+import { addFilm, deleteFilm, filmById, type PosterImageMeta, removeFilmPoster, restoreDeletedFilm, setFilmPoster, undoPosterChange } from '../../../renderer/src/db/films';
+import { posterImage, posterThumbnail } from '../../../renderer/src/db/posters';
 import { db } from '../../../renderer/src/db/index';
-import {
-  posterImage,
-  posterThumbnail,
-  removeFilmPoster,
-  setFilmPoster,
-  undoPosterChange,
-  type PosterImageMeta,
-} from '../../../renderer/src/db/posters';
 import { SEED_FILM_ID } from '../../../renderer/src/db/seed';
 import { filmFields, freshCatalog } from '../../fixtures/catalog';
 

@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addFilm, filmById } from '../../../renderer/src/db/films';
+import { addFilm, addTagToFilm, allTags, filmById, removeTagFromFilm, renameTag, restoreTags, setFlagOnFilms, toggleFilmFlag } from '../../../renderer/src/db/films';
 import { SEED_FILM_ID } from '../../../renderer/src/db/seed';
-import { addTagToFilm, allTags, removeTagFromFilm, renameTag, restoreTags, setFlagOnFilms, toggleFilmFlag } from '../../../renderer/src/db/tags';
 import { filmFields, freshCatalog } from '../../fixtures/catalog';
 
 beforeEach(freshCatalog);

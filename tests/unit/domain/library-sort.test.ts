@@ -3,13 +3,15 @@ import { compareFilmsBy, defaultLibrarySort, parseLibrarySort, withFilmsReplaced
 import { filmSortKey } from '../../../renderer/src/domain/film';
 import type { HalfStars } from '../../../renderer/src/domain/rating';
 
-const film = (title: string, year: number | null, rating: HalfStars | null, createdAt: string) => ({
+const film = (title: string, year: number | null, rating: HalfStars | null, createdAt: string, runtimeMinutes: number | null = null, lastWatched: string | null = null) => ({
   id: title,
   title,
   sortTitle: filmSortKey(title),
   year,
   rating,
   createdAt,
+  runtimeMinutes,
+  lastWatched,
 });
 
 const films = [
@@ -22,6 +24,20 @@ const films = [
 const titles = (sorted: typeof films) => sorted.map((f) => f.title);
 
 describe('Library order', () => {
+  it('sorts by last watched (partial dates in place) and by runtime, unknowns last both ways', () => {
+    const seen = [
+      film('May', 2000, null, '2026-01-01T00:00:00Z', 120, '1999-05'),
+      film('Day', 2000, null, '2026-01-01T00:00:00Z', 90, '1999-05-12'),
+      film('Year', 2000, null, '2026-01-01T00:00:00Z', null, '1999'),
+      film('Never', 2000, null, '2026-01-01T00:00:00Z', 200, null),
+      film('Later', 2000, null, '2026-01-01T00:00:00Z', 95, '2001-01-01'),
+    ];
+    expect(titles([...seen].sort(compareFilmsBy({ by: 'watched', direction: 'desc' })))).toEqual(['Later', 'Day', 'May', 'Year', 'Never']);
+    expect(titles([...seen].sort(compareFilmsBy({ by: 'watched', direction: 'asc' })))).toEqual(['Year', 'May', 'Day', 'Later', 'Never']);
+    expect(titles([...seen].sort(compareFilmsBy({ by: 'runtime', direction: 'asc' })))).toEqual(['Day', 'Later', 'May', 'Never', 'Year']);
+    expect(titles([...seen].sort(compareFilmsBy({ by: 'runtime', direction: 'desc' })))).toEqual(['Never', 'May', 'Later', 'Day', 'Year']);
+  });
+
   it('sorts by title ignoring leading articles', () => {
     expect(titles([...films].sort(compareFilmsBy({ by: 'title', direction: 'asc' })))).toEqual([
       'Alien', 'An Autumn Afternoon', 'Red Hot', 'Undated', 'The Zone of Interest',

@@ -10,6 +10,7 @@ import type { Copy, Loan } from '../copy';
 import type { Film } from '../film';
 import type { FilmList, ListEntry } from '../list';
 import type { PosterImage } from '../poster';
+import type { SmartList } from '../smart-list';
 import { filmToV2, filmToV3, tableSinceVersion, viewingsToV2 } from '../record-upgrades';
 import type { Viewing } from '../viewing';
 import type { ImportRecord } from './import-record';
@@ -19,8 +20,11 @@ export const BACKUP_FORMAT = 'cinefile-backup';
 export const BACKUP_FORMAT_VERSION = 1;
 export const BACKUP_EXTENSION = 'cinefile';
 
-/** The tables a backup holds as JSON, in the order they are written and restored. */
-export const backupTables = ['films', 'viewings', 'notes', 'lists', 'listEntries', 'copies', 'loans', 'imports', 'meta'] as const;
+/**
+ * The tables a backup holds as JSON, in the order they are written and restored. Film summaries are not among them:
+ * they are made from these, and restoring the films and what points at them makes them again.
+ */
+export const backupTables = ['films', 'viewings', 'notes', 'lists', 'listEntries', 'copies', 'loans', 'imports', 'smartLists', 'meta'] as const;
 export type BackupTable = (typeof backupTables)[number];
 
 export interface MetaRecord {
@@ -45,6 +49,7 @@ export interface CatalogSnapshot {
   copies: Copy[];
   loans: Loan[];
   imports: ImportRecord[];
+  smartLists: SmartList[];
   meta: MetaRecord[];
   posters: BackupPoster[];
 }
@@ -176,5 +181,7 @@ export function upgradeSnapshot(snapshot: CatalogSnapshot, fromVersion: number):
   let upgraded = snapshot;
   if (fromVersion < 2) upgraded = { ...upgraded, films: upgraded.films.map(filmToV2), viewings: viewingsToV2(upgraded.viewings) };
   if (fromVersion < 3) upgraded = { ...upgraded, films: upgraded.films.map(filmToV3) };
+  // Smart lists came with schema 5 (decodeBackup already gives an older backup none; a snapshot made by hand may lack the key).
+  if (fromVersion < 5) upgraded = { ...upgraded, smartLists: upgraded.smartLists ?? [] };
   return upgraded;
 }

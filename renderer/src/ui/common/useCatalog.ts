@@ -1,15 +1,14 @@
 /** Live views of the catalog for components: each re-renders when the data it reads changes. */
 import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Annotation } from '../../domain/annotation';
 import type { Film } from '../../domain/film';
 import type { FilmSummary } from '../../domain/film-summary';
 import { compareFilmsBy, withFilmsReplaced, type LibrarySort } from '../../domain/library-sort';
 import type { Viewing } from '../../domain/viewing';
-import { changedSummaryIds, filmById, firstLibrarySummaries, librarySummaries, summariesByIds } from '../../db/films';
+import { allTags, changedSummaryIds, filmById, firstLibrarySummaries, librarySummaries, summariesByIds } from '../../db/films';
 import { notesOfFilm } from '../../db/notes';
-import { allTags } from '../../db/tags';
 import { viewingsOfFilm } from '../../db/viewings';
 import type { TagCount } from '../../domain/tags';
 
@@ -24,39 +23,60 @@ export interface LibraryFilms {
 /** How many films the first, index-read screen holds: more than any window shows at once. */
 const FIRST_SCREEN = 120;
 
+interface SortedSummaries {
+  films: FilmSummary[];
+  sort: LibrarySort;
+}
+
+const sameSort = (a: LibrarySort, b: LibrarySort) => a.by === b.by && a.direction === b.direction;
+
 /**
- * Every film's summary in Library order, kept up to date change by change: after the first full read, a write
- * (here or in another window) re-reads only the summaries it touched and moves them into place, so rating one film
- * at 100,000 films does not re-read or re-sort the catalog. A new order re-sorts what is loaded.
+ * Every film's summary in Library order, read once and then kept up to date change by change: a write (here or in
+ * another window) re-reads only the summaries it touched and moves them into place, so rating one film at 100,000
+ * films does not re-read or re-sort the catalog; a new order re-sorts what is in memory, reading nothing.
  */
 function useSortedSummaries(enabled: boolean, sort: LibrarySort): FilmSummary[] | undefined {
-  const [sorted, setSorted] = useState<{ films: FilmSummary[]; sort: LibrarySort } | undefined>(undefined);
+  const [sorted, setSorted] = useState<SortedSummaries | undefined>(undefined);
+  // A new order sorts the list in memory, in the same render (no frame without films).
+  const shown = useMemo(
+    () => (sorted && !sameSort(sorted.sort, sort) ? { films: [...sorted.films].sort(compareFilmsBy(sort)), sort } : sorted),
+    [sorted, sort],
+  );
+  // What the subscription below works on: the list on screen and the order wanted now (both change outside it).
+  const latest = useRef<{ sorted: SortedSummaries | undefined; sort: LibrarySort }>({ sorted: undefined, sort });
+  useEffect(() => {
+    latest.current = { sorted: shown, sort };
+  }, [shown, sort]);
   useEffect(() => {
     if (!enabled) return;
     let active = true;
-    let current: FilmSummary[] | undefined;
-    const compare = compareFilmsBy(sort);
-    const show = (films: FilmSummary[]) => {
-      current = films;
-      setSorted({ films, sort });
+    const show = (next: SortedSummaries) => {
+      latest.current.sorted = next;
+      setSorted(next);
     };
     const reload = () => {
       librarySummaries().then(
-        (films) => active && show(films.sort(compare)),
+        (films) => {
+          if (!active) return;
+          const order = latest.current.sort;
+          show({ films: films.sort(compareFilmsBy(order)), sort: order });
+        },
         (error: unknown) => console.error('The Library could not be read', error),
       );
     };
     const onMutated = (parts: Record<string, unknown>) => {
       const ids = changedSummaryIds(parts);
       if (ids === null) return;
-      if (ids === 'all' || current === undefined) {
+      if (ids === 'all' || latest.current.sorted === undefined) {
         reload();
         return;
       }
       summariesByIds(ids).then(
         (rows) => {
+          const current = latest.current.sorted;
           if (!active || current === undefined) return;
-          show(withFilmsReplaced(current, new Map(ids.map((id, index) => [id, rows[index] ?? null])), compare));
+          const changes = new Map(ids.map((id, index) => [id, rows[index] ?? null]));
+          show({ films: withFilmsReplaced(current.films, changes, compareFilmsBy(current.sort)), sort: current.sort });
         },
         (error: unknown) => console.error('The Library could not be updated', error),
       );
@@ -67,20 +87,22 @@ function useSortedSummaries(enabled: boolean, sort: LibrarySort): FilmSummary[] 
       active = false;
       Dexie.on('storagemutated').unsubscribe(onMutated);
     };
-  }, [enabled, sort]);
-  return sorted?.sort === sort ? sorted.films : undefined;
+  }, [enabled]);
+  return shown?.films;
 }
 
 /**
  * Films in Library order. The first screenful comes from an index query while the whole list of summaries is read,
  * so a large catalog paints at once.
  */
-export function useLibraryFilms(sort: LibrarySort): LibraryFilms {
+export function useLibraryFilms(order: LibrarySort): LibraryFilms {
+  // By value: a view read afresh from the URL (a new search or filter) keeps the same order object.
+  const sort = useMemo<LibrarySort>(() => ({ by: order.by, direction: order.direction }), [order.by, order.direction]);
   // The whole list is read only after the first screen: started together, the big read delays the small one.
   const [firstShown, setFirstShown] = useState(false);
   const all = useSortedSummaries(firstShown, sort);
   const loaded = all !== undefined;
-  const first = useLiveQuery(() => (loaded ? null : firstLibrarySummaries(sort, FIRST_SCREEN)), [loaded, sort.by, sort.direction]);
+  const first = useLiveQuery(() => (loaded ? null : firstLibrarySummaries(sort, FIRST_SCREEN)), [loaded, sort]);
   useEffect(() => {
     // A one-way latch, set once: the whole list starts reading when the first screen has been read.
     // eslint-disable-next-line react-hooks/set-state-in-effect

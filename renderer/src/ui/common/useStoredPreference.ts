@@ -1,7 +1,11 @@
-/** A UI preference (Library view, sort) remembered across restarts in localStorage. */
-import { useCallback, useState } from 'react';
+/**
+ * A UI preference (Library layout, last sort) remembered across restarts in localStorage, and shared by every
+ * component that reads it (the search box and the Library both follow the last sort).
+ */
+import { useCallback, useEffect, useState } from 'react';
 
 const PREFIX = 'cinefile.';
+const CHANGED = 'cinefile-preference-changed';
 
 function readPreference<T>(key: string, parse: (raw: unknown) => T): T {
   try {
@@ -15,6 +19,14 @@ function readPreference<T>(key: string, parse: (raw: unknown) => T): T {
 /** Like useState, persisted under `key`; `parse` turns whatever is stored (or undefined) into a valid value. */
 export function useStoredPreference<T>(key: string, parse: (raw: unknown) => T): [T, (value: T) => void] {
   const [value, setValue] = useState<T>(() => readPreference(key, parse));
+  useEffect(() => {
+    const follow = (event: Event) => {
+      const detail = (event as CustomEvent<{ key: string; value: unknown }>).detail;
+      if (detail.key === key) setValue(parse(detail.value));
+    };
+    window.addEventListener(CHANGED, follow);
+    return () => window.removeEventListener(CHANGED, follow);
+  }, [key, parse]);
   const store = useCallback(
     (next: T) => {
       setValue(next);
@@ -23,6 +35,7 @@ export function useStoredPreference<T>(key: string, parse: (raw: unknown) => T):
       } catch {
         // Storage full or disabled: the preference lasts for this session only, which is harmless.
       }
+      window.dispatchEvent(new CustomEvent(CHANGED, { detail: { key, value: next } }));
     },
     [key],
   );

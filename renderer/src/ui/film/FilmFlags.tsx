@@ -1,6 +1,6 @@
 /** Watchlist and favourite: one press each, shown as pressed toggle buttons. */
 import { filmDisplayTitle, type Film } from '../../domain/film';
-import { setFilmFlag, type FilmFlag } from '../../db/tags';
+import { setFilmFlag, type FilmFlag } from '../../db/films';
 import { useCatalogActions } from '../common/useCatalogActions';
 
 /** What turning a flag on or off did, and what it did not do when it failed ("“Alien” was not added to …"). */

@@ -5,7 +5,7 @@
 import { useRef, useState, type DragEvent } from 'react';
 import type { Film } from '../../domain/film';
 import { fileSizeLabel, MAX_POSTER_BYTES } from '../../domain/poster';
-import { removeFilmPoster, setFilmPoster, undoPosterChange, type PosterChange } from '../../db/posters';
+import { removeFilmPoster, setFilmPoster, undoPosterChange, type PosterChange } from '../../db/films';
 import { platform } from '../../platform';
 import {
   browserThumbnailMaker,

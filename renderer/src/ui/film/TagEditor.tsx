@@ -1,7 +1,7 @@
 /** A film's tags: chips with remove buttons, and a field that suggests tags already in use. */
 import { useId, useState, type FormEvent } from 'react';
 import { parseTag, suggestTags } from '../../domain/tags';
-import { addTagToFilm, removeTagFromFilm, restoreTags } from '../../db/tags';
+import { addTagToFilm, removeTagFromFilm, restoreTags } from '../../db/films';
 import { Link } from 'wouter';
 import { useAllTags } from '../common/useCatalog';
 import { failureMessage } from '../../domain/errors';
@@ -48,7 +48,7 @@ export function TagEditor({ filmId, tags }: { filmId: string; tags: string[] }) 
       <ul className="tag-chips" aria-label="Tags of this film">
         {tags.map((tag) => (
           <li key={tag} className="tag-chip">
-            <Link href={`/tagged/${encodeURIComponent(tag)}`}>{tag}</Link>
+            <Link href={`/?${new URLSearchParams({ tag })}`}>{tag}</Link>
             <button type="button" aria-label={`Remove tag ${tag}`} onClick={() => remove(tag)}>
               ×
             </button>

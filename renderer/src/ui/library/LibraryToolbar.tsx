@@ -1,38 +1,32 @@
-/** The Library's controls: what to show, in which order, and in which layout. */
+/** The Library's controls: the count, the filters panel, the order, the layout, and what can be done with the view. */
 import type { ReactNode } from 'react';
-import { libraryShowLabels, libraryShows, type LibraryShow } from '../../domain/library-filter';
 import { librarySortKeys, librarySortLabels, type LibrarySort, type LibrarySortKey } from '../../domain/library-sort';
 
 export type LibraryLayout = 'grid' | 'table';
 
 interface LibraryToolbarProps {
   count: number | undefined;
-  show: LibraryShow;
-  onShow: (show: LibraryShow) => void;
   sort: LibrarySort;
   onSort: (sort: LibrarySort) => void;
   layout: LibraryLayout;
   onLayout: (layout: LibraryLayout) => void;
-  /** More controls at the end (the Export… menu). */
+  filtersOpen: boolean;
+  onFiltersOpen: (open: boolean) => void;
+  /** More controls at the end (Save as smart list, Export…). */
   children?: ReactNode;
 }
 
-export function LibraryToolbar({ count, show, onShow, sort, onSort, layout, onLayout, children }: LibraryToolbarProps) {
+const number = new Intl.NumberFormat('en');
+
+export function LibraryToolbar({ count, sort, onSort, layout, onLayout, filtersOpen, onFiltersOpen, children }: LibraryToolbarProps) {
   return (
     <div className="toolbar" role="toolbar" aria-label="Library view">
       <p className="toolbar-count" aria-live="polite">
-        {count === undefined ? '' : `${count} ${count === 1 ? 'film' : 'films'}`}
+        {count === undefined ? '' : `${number.format(count)} ${count === 1 ? 'film' : 'films'}`}
       </p>
-      <label className="field-inline">
-        Show
-        <select value={show} onChange={(event) => onShow(event.target.value as LibraryShow)}>
-          {libraryShows.map((key) => (
-            <option key={key} value={key}>
-              {libraryShowLabels[key]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <button type="button" className="button-quiet" aria-pressed={filtersOpen} onClick={() => onFiltersOpen(!filtersOpen)}>
+        Filters
+      </button>
       <label className="field-inline">
         Sort by
         <select value={sort.by} onChange={(event) => onSort({ ...sort, by: event.target.value as LibrarySortKey })}>

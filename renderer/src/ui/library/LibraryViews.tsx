@@ -11,9 +11,14 @@ import type { LibraryLayoutFacts } from './useLibraryKeyboard';
 import { columnsForWidth, useElementWidth, useVirtualRows } from './useVirtualRows';
 import { FlagBadges } from '../film/FilmFlags';
 import { Poster } from '../common/Poster';
+import { Highlighted } from '../common/Highlighted';
 
 export interface LibraryViewProps {
-  films: FilmSummary[];
+  films: readonly FilmSummary[];
+  /** The search these films answer ('' for none): on the list as data-search, for tests and the benchmark. */
+  search: string;
+  /** Folded query words to highlight. */
+  words: readonly string[];
   selected: ReadonlySet<string>;
   onToggleSelected: (filmId: string) => void;
   handleKey: (event: KeyboardEvent<HTMLElement>, layout: LibraryLayoutFacts) => void;
@@ -24,8 +29,8 @@ export interface LibraryViewProps {
 /** Matches .library-grid-row in styles.css: cards at least 150 px wide, 18 px apart, rows 24 px apart. */
 const CARD_MIN_WIDTH = 150;
 const CARD_GAP = 18;
-/** Title, meta line and the row gap below a poster. */
-const CARD_TEXT_HEIGHT = 100;
+/** Below a poster, at the 15 px base font: 6 margin + 37.5 title (two lines) + 24 meta + 2 × 4 gaps + 24 row gap. */
+const CARD_TEXT_HEIGHT = 99.5;
 const TABLE_ROW_HEIGHT = 41;
 
 function RatingBadge({ film }: { film: FilmSummary }) {
@@ -51,7 +56,7 @@ function SelectBox({ film, selected, onToggle }: { film: FilmSummary; selected: 
   );
 }
 
-export function LibraryGrid({ films, selected, onToggleSelected, handleKey, itemProps, describedBy }: LibraryViewProps) {
+export function LibraryGrid({ films, search, words, selected, onToggleSelected, handleKey, itemProps, describedBy }: LibraryViewProps) {
   const listRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(listRef);
   const columns = columnsForWidth(width, CARD_MIN_WIDTH, CARD_GAP);
@@ -69,6 +74,7 @@ export function LibraryGrid({ films, selected, onToggleSelected, handleKey, item
       role="list"
       aria-label="Films"
       aria-describedby={describedBy}
+      data-search={search}
       className={`library-grid ${selected.size > 0 ? 'is-selecting' : ''}`}
       style={{ height: virtualizer.getTotalSize() }}
       onKeyDown={(event) => handleKey(event, { columns, focusFilm })}
@@ -95,9 +101,13 @@ export function LibraryGrid({ films, selected, onToggleSelected, handleKey, item
                 <SelectBox film={film} selected={selected.has(film.id)} onToggle={() => onToggleSelected(film.id)} />
                 <Link href={`/films/${film.id}`} className="library-card" data-film-index={index} {...itemProps(film.id)}>
                   <Poster film={film} size="small" decorative />
-                  <span className="library-card-title">{film.title}</span>
-                  <span className="library-card-meta">
-                    {film.year ?? '—'} <RatingBadge film={film} /> <FlagBadges film={film} />
+                  <span className="library-card-text">
+                    <span className="library-card-title">
+                      <Highlighted text={film.title} words={words} />
+                    </span>
+                    <span className="library-card-meta">
+                      {film.year ?? '—'} <RatingBadge film={film} /> <FlagBadges film={film} />
+                    </span>
                   </span>
                 </Link>
               </div>
@@ -109,7 +119,7 @@ export function LibraryGrid({ films, selected, onToggleSelected, handleKey, item
   );
 }
 
-export function LibraryTable({ films, selected, onToggleSelected, handleKey, itemProps, describedBy }: LibraryViewProps) {
+export function LibraryTable({ films, search, words, selected, onToggleSelected, handleKey, itemProps, describedBy }: LibraryViewProps) {
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const { virtualizer, scrollMargin, focusFilm } = useVirtualRows({
     rowCount: films.length,
@@ -127,6 +137,7 @@ export function LibraryTable({ films, selected, onToggleSelected, handleKey, ite
       className="library-table"
       aria-label="Films"
       aria-describedby={describedBy}
+      data-search={search}
       aria-rowcount={films.length + 1}
       onKeyDown={(event) => handleKey(event, { columns: 1, focusFilm })}
     >
@@ -164,11 +175,11 @@ export function LibraryTable({ films, selected, onToggleSelected, handleKey, ite
               </td>
               <td>
                 <Link href={`/films/${film.id}`} data-film-index={row.index} {...itemProps(film.id)}>
-                  {film.title}
+                  <Highlighted text={film.title} words={words} />
                 </Link>
               </td>
               <td>{film.year ?? '—'}</td>
-              <td>{film.directors.join(', ') || '—'}</td>
+              <td>{film.directors.length > 0 ? <Highlighted text={film.directors.join(', ')} words={words} /> : '—'}</td>
               <td>{runtimeLabel(film.runtimeMinutes) ?? '—'}</td>
               <td>
                 <RatingBadge film={film} />

@@ -1,5 +1,5 @@
 /** What can be done with the films selected in the Library. */
-import { setFlagOnFilms } from '../../db/tags';
+import { setFlagOnFilms } from '../../db/films';
 import { AddToListMenu } from '../lists/AddToListMenu';
 import { useToast } from '../common/Toasts';
 import { useCatalogActions } from '../common/useCatalogActions';

@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { parseTag, tagKey, type TagCount } from '../../domain/tags';
-import { renameTag, restoreTags, type TagsBefore } from '../../db/tags';
+import { renameTag, restoreTags, type TagsBefore } from '../../db/films';
 import { useCatalogActions } from '../common/useCatalogActions';
 import { useAllTags } from '../common/useCatalog';
 import { FormAlert } from '../common/FormParts';
@@ -77,7 +77,7 @@ export function TagsPage() {
                   <RenameTagForm tag={tag} allTags={tags} onDone={() => setRenaming(null)} />
                 ) : (
                   <>
-                    <Link href={`/tagged/${encodeURIComponent(tag.tag)}`} className="tag-name">
+                    <Link href={`/?${new URLSearchParams({ tag: tag.tag })}`} className="tag-name">
                       {tag.tag}
                     </Link>
                     <span className="quiet">

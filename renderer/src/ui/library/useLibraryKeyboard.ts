@@ -5,7 +5,7 @@
  * The views are virtualised, so the view says how many films sit in a row and brings a film into view to focus it.
  */
 import { useCallback, useState, type KeyboardEvent } from 'react';
-import { halfStarsFromDigitKey } from '../../domain/library-filter';
+import { halfStarsFromDigitKey } from '../../domain/rating';
 import { isHalfStars, type HalfStars } from '../../domain/rating';
 
 export interface LibraryKeyActions {

@@ -1,5 +1,9 @@
 /** Every list the person keeps, with how full and how watched each is, and a form to start a new one. */
+import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, useLocation } from 'wouter';
+import { viewFromSearch } from '../../domain/library-query';
+import { allSmartLists } from '../../db/smart-lists';
+import { describeView } from '../library/describe-view';
 import { filmCountLabel, listSeenLabel } from '../../domain/list';
 import { createList, type ListSummary } from '../../db/lists';
 import { ListForm } from './ListForm';
@@ -22,6 +26,37 @@ function ListCard({ summary }: { summary: ListSummary }) {
         {filmCount > 0 && ` · ${listSeenLabel(seenCount, filmCount)}`}
       </p>
     </li>
+  );
+}
+
+/** Saved Library views, live as the catalog changes. */
+function SmartLists() {
+  const smartLists = useLiveQuery(() => allSmartLists(), []);
+  if (!smartLists) return null;
+  return (
+    <section className="smart-lists" aria-labelledby="smart-lists-heading">
+      <h2 id="smart-lists-heading">Smart lists</h2>
+      {smartLists.length === 0 ? (
+        <p className="quiet">
+          A smart list is a saved search: filter or search the <Link href="/">Library</Link>, then choose “Save as smart list”. It keeps
+          itself up to date as your catalog changes.
+        </p>
+      ) : (
+        <ul className="list-cards" aria-label="Your smart lists">
+          {smartLists.map((list) => (
+            <li key={list.id} className="list-card">
+              <div className="list-card-head">
+                <Link href={`/smart-lists/${list.id}`} className="list-card-name">
+                  {list.name}
+                </Link>
+                <span className="list-tag">Smart</span>
+              </div>
+              <p className="list-card-meta">{describeView(viewFromSearch(list.query))}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
   );
 }
 
@@ -55,6 +90,7 @@ export function ListsPage() {
               ))}
             </ul>
           )}
+          <SmartLists />
         </div>
         <aside className="panel" aria-labelledby="new-list-heading">
           <h2 id="new-list-heading">New list</h2>
