@@ -2,18 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { filmSortKey } from '../../../renderer/src/domain/film';
 import type { FilmSummary } from '../../../renderer/src/domain/film-summary';
-import {
-  FacetCounter,
-  filterLibrary,
-  noFilters,
-  queryLibrary,
-  ratingBoundCounts,
-  viewFromSearch,
-  viewIsFiltered,
-  viewToSearch,
-  type LibraryFilters,
-  type LibraryView,
-} from '../../../renderer/src/domain/library-query';
+import { FacetCounter, filterLibrary, noFilters, queryLibrary, ratingBoundCounts, viewIsFiltered, type LibraryFilters, type LibraryView } from '../../../renderer/src/domain/library-query';
+import { viewFromSearch, viewToSearch } from '../../../renderer/src/domain/library-url';
 import { compareFilmsBy, librarySortKeys } from '../../../renderer/src/domain/library-sort';
 import type { HalfStars } from '../../../renderer/src/domain/rating';
 

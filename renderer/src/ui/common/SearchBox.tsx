@@ -5,7 +5,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useLocation, useSearch } from 'wouter';
-import { viewFromSearch, viewToSearch } from '../../domain/library-query';
+import { viewFromSearch, viewToSearch } from '../../domain/library-url';
 import { parseLibrarySort } from '../../domain/library-sort';
 import { useStoredPreference } from './useStoredPreference';
 

@@ -4,7 +4,8 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useLocation } from 'wouter';
-import { viewToSearch, type LibraryView } from '../../domain/library-query';
+import type { LibraryView } from '../../domain/library-query';
+import { viewToSearch } from '../../domain/library-url';
 import { checkSmartListName } from '../../domain/smart-list';
 import { saveSmartList } from '../../db/smart-lists';
 import { useCatalogActions } from '../common/useCatalogActions';

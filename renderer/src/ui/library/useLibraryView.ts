@@ -5,7 +5,8 @@
  */
 import { useCallback, useMemo } from 'react';
 import { useLocation, useSearch } from 'wouter';
-import { viewFromSearch, viewToSearch, type LibraryView } from '../../domain/library-query';
+import { type LibraryView } from '../../domain/library-query';
+import { viewFromSearch, viewToSearch } from '../../domain/library-url';
 import { parseLibrarySort } from '../../domain/library-sort';
 import { useStoredPreference } from '../common/useStoredPreference';
 

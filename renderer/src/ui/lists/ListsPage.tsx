@@ -1,7 +1,7 @@
 /** Every list the person keeps, with how full and how watched each is, and a form to start a new one. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, useLocation } from 'wouter';
-import { viewFromSearch } from '../../domain/library-query';
+import { viewFromSearch } from '../../domain/library-url';
 import { allSmartLists } from '../../db/smart-lists';
 import { describeView } from '../library/describe-view';
 import { filmCountLabel, listSeenLabel } from '../../domain/list';

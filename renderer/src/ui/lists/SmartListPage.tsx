@@ -5,7 +5,8 @@
 import { useState, type FormEvent } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link, useLocation } from 'wouter';
-import { viewFromSearch, viewToSearch, type LibraryView } from '../../domain/library-query';
+import { type LibraryView } from '../../domain/library-query';
+import { viewFromSearch, viewToSearch } from '../../domain/library-url';
 import { checkSmartListName, type SmartList } from '../../domain/smart-list';
 import { deleteSmartList, renameSmartList, restoreSmartList, smartListById, updateSmartListQuery } from '../../db/smart-lists';
 import { useCatalogActions } from '../common/useCatalogActions';
