@@ -77,7 +77,7 @@ describe('ImportPage', () => {
     await chooseFile(user);
     await screen.findByText('12,000', {}, { timeout: 10_000 });
     // The preview takes focus as it appears, so a keyboard user is not left on a button that has gone.
-    expect(screen.getByRole('heading', { name: 'IMDb export “ratings.csv”' })).toHaveFocus();
+    await vi.waitFor(() => expect(screen.getByRole('heading', { name: 'IMDb export “ratings.csv”' })).toHaveFocus());
     await user.click(screen.getByRole('button', { name: 'Import' }));
     await screen.findByRole('progressbar', { name: 'Import progress' });
     // Once writing has begun: cancelling must roll back whatever was written.
