@@ -6,15 +6,16 @@ import { join } from 'node:path';
 import { app, BrowserWindow, session } from 'electron';
 import { registerIpcHandlers } from './ipc-handlers';
 import { installMenu } from './menu';
+import { profileFolder } from './profile';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { holdLastWindowClose, installQuitBackup } from './quit-backup';
 import { denyAllPermissions } from './security';
 import { createMainWindow } from './window';
 
-// End-to-end tests start each run with a fresh profile. This must happen before the single-instance lock,
-// which is keyed on the userData folder, so parallel test runs do not find each other.
-const userDataOverride = process.env['CINEFILE_USER_DATA'];
-if (userDataOverride) app.setPath('userData', userDataOverride);
+// A development run keeps its own profile, and end-to-end tests start each run with a fresh one (profile.ts). This
+// must happen before the single-instance lock, which is keyed on the userData folder.
+const profile = profileFolder({ override: process.env['CINEFILE_USER_DATA'], isPackaged: app.isPackaged, appData: app.getPath('appData') });
+if (profile !== null) app.setPath('userData', profile);
 
 // Chromium fixes scheme privileges at startup, so this cannot wait for 'ready'.
 registerAppScheme();

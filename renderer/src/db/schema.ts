@@ -2,7 +2,7 @@
  * Every version of Cinefile's IndexedDB schema, in one place. A schema change is a new `version(n)` with an
  * `upgrade()` and a test that opens a database written by version n-1.
  */
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type DexieOptions, type EntityTable } from 'dexie';
 import type { Annotation } from '../domain/annotation';
 import type { Copy, Loan } from '../domain/copy';
 import type { Film } from '../domain/film';
@@ -40,8 +40,9 @@ export class CinefileDb extends Dexie {
   filmSummaries!: EntityTable<FilmSummary, 'id'>;
   smartLists!: EntityTable<SmartList, 'id'>;
 
-  constructor(name: string = DATABASE_NAME) {
-    super(name);
+  /** `options`: the search worker opens its own connection without Dexie's auto-open (search.worker.ts). */
+  constructor(name: string = DATABASE_NAME, options?: DexieOptions) {
+    super(name, options);
     // v1: the walking skeleton — films with their rating, viewings, notes (annotations) and meta.
     this.version(1).stores({
       films: 'id, sortTitle, year, rating, createdAt',

@@ -27,10 +27,12 @@ function fakeWindow() {
 
 const state = vi.hoisted(() => ({
   lock: true,
+  packaged: true,
   windows: [] as unknown[],
 }));
 
 const app = Object.assign(new EventEmitter(), {
+  getPath: vi.fn((name: string) => `/fake/${name}`),
   setPath: vi.fn((name: string, value: string) => calls.push(`setPath ${name} ${value}`)),
   requestSingleInstanceLock: vi.fn(() => {
     calls.push('requestSingleInstanceLock');
@@ -44,6 +46,8 @@ const app = Object.assign(new EventEmitter(), {
   setAboutPanelOptions: vi.fn(),
   getVersion: vi.fn(() => '0.1.0'),
 });
+// A getter (Object.assign would copy its value once): each test says whether this run is packaged.
+Object.defineProperty(app, 'isPackaged', { get: () => state.packaged });
 
 vi.mock('electron', () => ({
   app,
@@ -149,6 +153,22 @@ describe('main process lifecycle', () => {
     } finally {
       vi.restoreAllMocks();
     }
+  });
+
+  it('gives a development run its own profile, apart from the installed app’s, before taking the lock', async () => {
+    state.packaged = false;
+    try {
+      await startMain();
+      expect(calls.indexOf('setPath userData /fake/appData/Cinefile Development')).toBeGreaterThan(-1);
+      expect(calls.indexOf('setPath userData /fake/appData/Cinefile Development')).toBeLessThan(calls.indexOf('requestSingleInstanceLock'));
+    } finally {
+      state.packaged = true;
+    }
+  });
+
+  it('keeps the installed app’s own profile when packaged', async () => {
+    await startMain();
+    expect(calls.filter((call) => call.startsWith('setPath userData'))).toEqual([]);
   });
 
   it('uses the profile folder tests ask for, before taking the single-instance lock', async () => {
