@@ -10,41 +10,15 @@ import { bareFilmFields } from '../../../renderer/src/domain/exchange/import-pla
 import { newFilmRecord } from '../../../renderer/src/domain/film';
 import { Highlighted } from '../../../renderer/src/ui/common/Highlighted';
 import { useFilmSearch } from '../../../renderer/src/ui/common/useFilmSearch';
-import { startSearchIndex, stopSearchIndex, type SearchRequest, type SearchResponse, type SearchWorker } from '../../../renderer/src/workers/search-client';
-import { createSearchService } from '../../../renderer/src/workers/search-service';
+import { startSearchIndex, stopSearchIndex } from '../../../renderer/src/workers/search-client';
+import { InProcessSearchWorker } from '../../fixtures/search-worker';
 
 const NOW = new Date('2026-11-29T12:00:00.000Z');
 
-/** The real service, a task later per message, as a worker would; counts the queries it was asked. */
-class ServiceWorker implements SearchWorker {
-  onmessage: SearchWorker['onmessage'] = null;
-  onerror: SearchWorker['onerror'] = null;
-  onmessageerror: SearchWorker['onmessageerror'] = null;
-  terminated = false;
-  readonly queries: string[] = [];
-  private readonly service = createSearchService(db, (message, transfer) => {
-    const sent = structuredClone(message, { transfer });
-    setTimeout(() => {
-      if (!this.terminated) this.onmessage?.({ data: sent } as MessageEvent<SearchResponse>);
-    });
-  });
-
-  postMessage(message: SearchRequest): void {
-    if (message.type === 'query') this.queries.push(message.text);
-    const received = structuredClone(message);
-    setTimeout(() => {
-      if (!this.terminated) this.service.receive(received);
-    });
-  }
-
-  terminate(): void {
-    this.terminated = true;
-  }
-}
 
 const addFilm = (id: string, title: string) => db.films.add(newFilmRecord(bareFilmFields(title, null), {}, id, NOW));
 
-let worker: ServiceWorker;
+let worker: InProcessSearchWorker;
 
 beforeEach(async () => {
   stopSearchIndex();
@@ -53,7 +27,7 @@ beforeEach(async () => {
   await db.open();
   await addFilm('godfather', 'The Godfather');
   await addFilm('heat', 'Heat');
-  worker = new ServiceWorker();
+  worker = new InProcessSearchWorker();
   startSearchIndex({ createWorker: () => worker });
 });
 

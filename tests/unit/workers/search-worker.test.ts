@@ -16,51 +16,13 @@ import {
   searchFilms,
   startSearchIndex,
   stopSearchIndex,
-  type SearchRequest,
-  type SearchResponse,
-  type SearchWorker,
   wasSuperseded,
 } from '../../../renderer/src/workers/search-client';
-import { createSearchService, type SearchCatalog } from '../../../renderer/src/workers/search-service';
+import type { SearchCatalog } from '../../../renderer/src/workers/search-service';
+import { InProcessSearchWorker } from '../../fixtures/search-worker';
 
 const NOW = new Date('2026-11-29T12:00:00.000Z');
 
-/** Runs the real service a task later per message, as a worker would; pages of 2 so that paging is exercised. */
-class ServiceWorker implements SearchWorker {
-  onmessage: SearchWorker['onmessage'] = null;
-  onerror: SearchWorker['onerror'] = null;
-  onmessageerror: SearchWorker['onmessageerror'] = null;
-  terminated = false;
-  readonly requests: SearchRequest[] = [];
-  readonly responses: SearchResponse[] = [];
-  private readonly service;
-
-  constructor(catalog: SearchCatalog = db) {
-    this.service = createSearchService(
-      catalog,
-      (message, transfer) => {
-        const sent = structuredClone(message, { transfer });
-        this.responses.push(sent);
-        setTimeout(() => {
-          if (!this.terminated) this.onmessage?.({ data: sent } as MessageEvent<SearchResponse>);
-        });
-      },
-      { pageSize: 2 },
-    );
-  }
-
-  postMessage(message: SearchRequest, transfer: Transferable[]): void {
-    const received = structuredClone(message, { transfer });
-    this.requests.push(received);
-    setTimeout(() => {
-      if (!this.terminated) this.service.receive(received);
-    });
-  }
-
-  terminate(): void {
-    this.terminated = true;
-  }
-}
 
 function fields(title: string, patch: Partial<FilmFields> = {}): FilmFields {
   return { ...bareFilmFields(title, null), ...patch };
@@ -114,9 +76,9 @@ describe('the search worker', () => {
     await db.notes.bulkAdd([note('n1', 'possession', 'The **subway** scene is unforgettable.'), note('n2', 'heat', 'Mueller-Stahl is not in it.')]);
     await db.viewings.bulkAdd([viewing('v1', 'godfather', 'Watched with Dad'), viewing('v2', 'amelie', '')]);
 
-    const worker = new ServiceWorker();
+    const worker = new InProcessSearchWorker(db, { pageSize: 2 });
     startSearchIndex({ createWorker: () => worker });
-    startSearchIndex({ createWorker: () => new ServiceWorker() }); // idempotent
+    startSearchIndex({ createWorker: () => new InProcessSearchWorker(db, { pageSize: 2 }) }); // idempotent
     const asked = searchFilms('amelie');
     const hits = await asked;
     expect(hits).toEqual({ query: 'amelie', ids: ['amelie'], ranks: new Uint8Array([0]), words: ['amelie'], rankOf: expect.any(Function) as unknown });
@@ -145,7 +107,7 @@ describe('the search worker', () => {
   });
 
   it('follows writes to films, notes and viewings, from this window’s storagemutated events', async () => {
-    startSearchIndex({ createWorker: () => new ServiceWorker() });
+    startSearchIndex({ createWorker: () => new InProcessSearchWorker(db, { pageSize: 2 }) });
     expect(await idsFound('alien')).toEqual([]);
 
     let change = nextChange();
@@ -197,7 +159,7 @@ describe('the search worker', () => {
 
   it('rebuilds after a bulk write (Dexie marks the whole table), keeping numbers and ids in step', async () => {
     await addFilm('gone', fields('Gone Film'));
-    startSearchIndex({ createWorker: () => new ServiceWorker() });
+    startSearchIndex({ createWorker: () => new InProcessSearchWorker(db, { pageSize: 2 }) });
     expect(await idsFound('gone')).toEqual(['gone']);
 
     const change = nextChange();
@@ -215,7 +177,7 @@ describe('the search worker', () => {
 
   it('answers only the newest of queries waiting together; the older ones reject with an AbortError', async () => {
     await addFilm('godfather', fields('The Godfather'));
-    const worker = new ServiceWorker();
+    const worker = new InProcessSearchWorker(db, { pageSize: 2 });
     startSearchIndex({ createWorker: () => worker });
     await searchFilms('x');
     const older = searchFilms('g');
@@ -229,12 +191,12 @@ describe('the search worker', () => {
 
   it('rejects searches when the catalog cannot be read, and when the index is stopped', async () => {
     const broken = { ...db, notes: { orderBy: () => { throw new Error('disk on fire'); } } } as unknown as SearchCatalog;
-    startSearchIndex({ createWorker: () => new ServiceWorker(broken) });
+    startSearchIndex({ createWorker: () => new InProcessSearchWorker(broken, { pageSize: 2 }) });
     await expect(searchFilms('a')).rejects.toThrow('The catalog could not be read for searching');
     await expect(searchFilms('b')).rejects.toThrow('The catalog could not be read for searching');
     stopSearchIndex();
 
-    startSearchIndex({ createWorker: () => new ServiceWorker() });
+    startSearchIndex({ createWorker: () => new InProcessSearchWorker(db, { pageSize: 2 }) });
     const waiting = searchFilms('a');
     stopSearchIndex();
     const stopped = await waiting.catch((error: unknown) => error);
