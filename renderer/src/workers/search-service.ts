@@ -198,7 +198,10 @@ export function createSearchService(db: SearchCatalog, post: PostSearchResponse,
     updating = true;
     update()
       .catch((error: unknown) => {
-        if (ready) {
+        // Closed: another window deleted or upgraded the catalog, and the window says so and offers Reload; this
+        // connection never re-opens (search.worker.ts), so searching stops here, quietly.
+        const closed = error instanceof Error && error.name === 'DatabaseClosedError';
+        if (ready && !closed) {
           // The index keeps answering from what it has; the next write brings its films up to date.
           console.error('The search index could not take in a change', error);
           return;
