@@ -6,8 +6,9 @@
  * notes, tags, lists, copies and a few loans. tests/bench/run.mjs drives it; nothing in the shipped app imports it.
  */
 import { db } from '../db/index';
+import type { DeletedFilm } from '../db/films';
 import { copyFormats, type Copy, type Loan } from '../domain/copy';
-import { newFilmRecord, type CastMember, type Film } from '../domain/film';
+import { newFilmRecord, type CastMember } from '../domain/film';
 import type { Annotation } from '../domain/annotation';
 import type { FilmList, ListEntry } from '../domain/list';
 import type { HalfStars } from '../domain/rating';
@@ -244,14 +245,8 @@ function noteBody(random: Random): string {
   return body.trim();
 }
 
-interface FilmBundle {
-  film: Film;
-  viewings: Viewing[];
-  notes: Annotation[];
-  listEntries: ListEntry[];
-  copies: Copy[];
-  loans: Loan[];
-}
+/** A film with the records that belong to it: what deleting a film removes (db/films), less posters. */
+type FilmBundle = Omit<DeletedFilm, 'posters'>;
 
 /** The catalog's lists: fixed ids from the seed, so entries can point at them from any batch. */
 function syntheticLists(seed: number, now: Date): FilmList[] {
