@@ -9,7 +9,8 @@ import { installMenu } from './menu';
 import { profileFolder } from './profile';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { holdLastWindowClose, installQuitBackup } from './quit-backup';
-import { denyAllPermissions } from './security';
+import { currentTrustedOrigins } from './environment';
+import { allowOnlyPersistentStorage } from './security';
 import { createMainWindow } from './window';
 
 // A development run keeps its own profile, and end-to-end tests start each run with a fresh one (profile.ts). This
@@ -56,7 +57,7 @@ if (!app.requestSingleInstanceLock()) {
   app
     .whenReady()
     .then(() => {
-      denyAllPermissions(session.defaultSession);
+      allowOnlyPersistentStorage(session.defaultSession, currentTrustedOrigins());
       // The built main file sits in out/main; the renderer was built to out/renderer beside it.
       serveRenderer(join(import.meta.dirname, '../renderer'));
       registerIpcHandlers();

@@ -1,6 +1,7 @@
 /**
  * The window's guards against leaving Cinefile: no navigation away from the app, no new windows, no <webview>,
- * no permissions. Links to the web are handed to the system browser instead (https only).
+ * and no permissions beyond keeping its own storage. Links to the web are handed to the system browser instead
+ * (https only).
  */
 import { shell, type Session, type WebContents } from 'electron';
 import { isExternalHttpsUrl, isTrustedUrl } from './origins';
@@ -33,7 +34,33 @@ export function guardWebContents(contents: WebContents, origins: readonly string
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 
-/** Cinefile needs no camera, microphone, location, notifications, MIDI, HID, USB or serial access: refuse all. */
+/**
+ * The one permission the catalog window may have. Electron reports `navigator.storage.persist()` as
+ * 'persistent-storage' (Chromium's DURABLE_STORAGE), though its typings do not list it; granted, the catalog is
+ * never evicted when the disk runs low.
+ */
+export const PERSISTENT_STORAGE = 'persistent-storage';
+
+/** Whether a permission asked by `origin` is the storage persistence of one of Cinefile's own pages. */
+export function grantsPermission(permission: string, url: string, origins: readonly string[]): boolean {
+  return permission === PERSISTENT_STORAGE && isTrustedUrl(url, origins);
+}
+
+/**
+ * The catalog window's session: its own pages may keep their storage persistent; everything else (camera,
+ * microphone, location, notifications, MIDI, HID, USB, serial, clipboard, other origins) is refused.
+ */
+export function allowOnlyPersistentStorage(session: Session, origins: readonly string[]): void {
+  session.setPermissionRequestHandler((_contents, permission, callback, details) =>
+    callback(grantsPermission(permission, details.requestingUrl, origins)),
+  );
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
+    grantsPermission(permission, requestingOrigin, origins),
+  );
+  session.setDevicePermissionHandler(() => false);
+}
+
+/** A session that needs nothing at all (the hidden PDF window): refuse every permission. */
 export function denyAllPermissions(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);

@@ -67,8 +67,10 @@ export function electronTarget(): AppTarget {
   return {
     name: 'electron',
     async launch(profileDir) {
+      // The app folder, as `npm start` (electron-vite preview) starts it: Electron reads package.json's "main" and
+      // takes the app's name and version from it, so the real start path is what runs here.
       const app: ElectronApplication = await _electron.launch({
-        args: [join(root, 'out/main/index.js')],
+        args: [root],
         env: { ...process.env, CINEFILE_USER_DATA: profileDir },
       });
       const page = await app.firstWindow();

@@ -125,6 +125,24 @@ export async function requestPersistentStorage(): Promise<boolean> {
   }
 }
 
+/** Whether the catalog's storage is kept through disk pressure, and how much of it the catalog uses. */
+export interface StorageStatus {
+  /** true: never evicted; false: best effort (may be cleared when space runs low); null: this browser cannot say. */
+  persistent: boolean | null;
+  /** Bytes used by Cinefile's storage (catalog and posters), when the browser reports it. */
+  usedBytes: number | null;
+}
+
+/** Reads the storage status; every part the browser cannot tell is null rather than a guess. */
+export async function readStorageStatus(): Promise<StorageStatus> {
+  const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
+  const [persistent, estimate] = await Promise.all([
+    storage?.persisted ? storage.persisted().catch(() => null) : Promise.resolve(null),
+    storage?.estimate ? storage.estimate().catch(() => null) : Promise.resolve(null),
+  ]);
+  return { persistent, usedBytes: estimate?.usage ?? null };
+}
+
 /**
  * Watches for another window upgrading or deleting the catalog (IndexedDB's `versionchange`). This window closes its
  * connection at once, for good: Dexie's default would reopen it on the next write, which after a deletion would

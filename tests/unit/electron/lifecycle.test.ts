@@ -67,7 +67,11 @@ vi.mock('../../../electron/main/protocol', () => ({
 }));
 vi.mock('../../../electron/main/ipc-handlers', () => ({ registerIpcHandlers: vi.fn(() => calls.push('registerIpcHandlers')) }));
 vi.mock('../../../electron/main/menu', () => ({ installMenu: vi.fn(() => calls.push('installMenu')) }));
-vi.mock('../../../electron/main/security', () => ({ denyAllPermissions: vi.fn(() => calls.push('denyAllPermissions')) }));
+vi.mock('../../../electron/main/security', () => ({
+  allowOnlyPersistentStorage: vi.fn((_session: unknown, origins: readonly string[]) =>
+    calls.push(`allowOnlyPersistentStorage ${origins.join(' ')}`),
+  ),
+}));
 
 async function startMain(): Promise<void> {
   vi.resetModules();
@@ -84,6 +88,7 @@ beforeEach(() => {
   createMainWindow.mockClear();
   app.quit.mockClear();
   delete process.env['CINEFILE_USER_DATA'];
+  delete process.env['ELECTRON_RENDERER_URL'];
 });
 
 afterEach(() => {
@@ -91,12 +96,12 @@ afterEach(() => {
 });
 
 describe('main process lifecycle', () => {
-  it('starts with permissions denied, the renderer served, IPC and menu ready, then one window', async () => {
+  it("starts with permissions limited to the app's own storage, the renderer served, IPC and menu ready, then one window", async () => {
     await startMain();
     expect(calls).toEqual([
       'registerAppScheme',
       'requestSingleInstanceLock',
-      'denyAllPermissions',
+      'allowOnlyPersistentStorage app://cinefile',
       'serveRenderer',
       'registerIpcHandlers',
       'installMenu',

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 const openExternal = vi.hoisted(() => vi.fn(async () => undefined));
 vi.mock('electron', () => ({ shell: { openExternal } }));
-const { denyAllPermissions, guardWebContents } = await import('../../../electron/main/security');
+const { allowOnlyPersistentStorage, denyAllPermissions, guardWebContents } = await import('../../../electron/main/security');
 
 /** A webContents stand-in: real events, plus the window-open handler the guard installs. */
 class FakeContents extends EventEmitter {
@@ -60,24 +60,64 @@ describe('guardWebContents', () => {
   });
 });
 
-describe('denyAllPermissions', () => {
-  it('answers no to every permission request and check', () => {
-    let requestHandler: ((wc: unknown, permission: string, callback: (granted: boolean) => void) => void) | undefined;
-    let checkHandler: ((...args: unknown[]) => boolean) | undefined;
-    let deviceHandler: ((...args: unknown[]) => boolean) | undefined;
-    const session = {
-      setPermissionRequestHandler: (handler: typeof requestHandler) => (requestHandler = handler),
-      setPermissionCheckHandler: (handler: typeof checkHandler) => (checkHandler = handler),
-      setDevicePermissionHandler: (handler: typeof deviceHandler) => (deviceHandler = handler),
-    };
-    denyAllPermissions(session as unknown as Session);
+type RequestHandler = (wc: unknown, permission: string, callback: (granted: boolean) => void, details: { requestingUrl: string }) => void;
+type CheckHandler = (wc: unknown, permission: string, requestingOrigin: string, details: unknown) => boolean;
 
-    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
-      const callback = vi.fn();
-      requestHandler?.(null, permission, callback);
-      expect(callback, permission).toHaveBeenCalledWith(false);
-      expect(checkHandler?.(null, permission, 'app://cinefile', {}), permission).toBe(false);
+/** A session stand-in that keeps the handlers installed on it, to be called the way Electron calls them. */
+function fakeSession() {
+  const handlers: { request?: RequestHandler; check?: CheckHandler; device?: (details: unknown) => boolean } = {};
+  const session = {
+    setPermissionRequestHandler: (handler: RequestHandler) => (handlers.request = handler),
+    setPermissionCheckHandler: (handler: CheckHandler) => (handlers.check = handler),
+    setDevicePermissionHandler: (handler: (details: unknown) => boolean) => (handlers.device = handler),
+  };
+  /** What a page at `url` is told when it asks for `permission`: [request answer, check answer]. */
+  const ask = (permission: string, url: string): [boolean | undefined, boolean | undefined] => {
+    let granted: boolean | undefined;
+    handlers.request?.(null, permission, (answer) => (granted = answer), { requestingUrl: url });
+    // Electron passes the origin as scheme://host[:port], also for the registered app:// scheme.
+    const origin = /^[a-z]+:\/\/[^/]*/.exec(url)?.[0] ?? url;
+    return [granted, handlers.check?.(null, permission, origin, {})];
+  };
+  return { session: session as unknown as Session, handlers, ask };
+}
+
+const otherPermissions = ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal', 'storage-access', 'unknown'];
+
+describe('allowOnlyPersistentStorage (the catalog window)', () => {
+  it("lets Cinefile's own pages keep their storage persistent (navigator.storage.persist)", () => {
+    const { session, ask } = fakeSession();
+    allowOnlyPersistentStorage(session, ['app://cinefile']);
+    expect(ask('persistent-storage', 'app://cinefile/index.html#/settings')).toEqual([true, true]);
+  });
+
+  it('refuses persistence to any other origin, and every other permission to the app itself', () => {
+    const { session, handlers, ask } = fakeSession();
+    allowOnlyPersistentStorage(session, ['app://cinefile']);
+    for (const url of ['https://example.com/', 'http://127.0.0.1:5173/', 'app://evil/', 'file:///etc/passwd']) {
+      expect(ask('persistent-storage', url), url).toEqual([false, false]);
     }
-    expect(deviceHandler?.({ deviceType: 'usb' })).toBe(false);
+    for (const permission of otherPermissions) {
+      expect(ask(permission, 'app://cinefile/index.html'), permission).toEqual([false, false]);
+    }
+    expect(handlers.device?.({ deviceType: 'usb' })).toBe(false);
+  });
+
+  it('treats the development server as the app only when it is one of the trusted origins', () => {
+    const { session, ask } = fakeSession();
+    allowOnlyPersistentStorage(session, ['app://cinefile', 'http://localhost:5173']);
+    expect(ask('persistent-storage', 'http://localhost:5173/')).toEqual([true, true]);
+  });
+});
+
+describe('denyAllPermissions (the hidden PDF window)', () => {
+  it('answers no to every permission request and check, persistence included', () => {
+    const { session, handlers: h, ask } = fakeSession();
+    denyAllPermissions(session);
+    expect(ask('persistent-storage', 'app://cinefile/index.html')).toEqual([false, false]);
+    for (const permission of otherPermissions) {
+      expect(ask(permission, 'app://cinefile/index.html'), permission).toEqual([false, false]);
+    }
+    expect(h.device?.({ deviceType: 'usb' })).toBe(false);
   });
 });

@@ -1,5 +1,9 @@
-/** Settings: for now, the catalog's safety — backups you make, backups Cinefile makes, and restoring either. */
+/**
+ * Settings: the catalog's safety — whether its storage is persistent, backups you make, backups Cinefile makes, and
+ * restoring either.
+ */
 import { BackupPanel } from '../exchange/BackupPanel';
+import { StoragePanel } from './StoragePanel';
 import '../styles/exchange.css';
 
 export function SettingsPage() {
@@ -8,6 +12,7 @@ export function SettingsPage() {
       <h1 id="settings-heading" className="page-title">
         Settings
       </h1>
+      <StoragePanel />
       <BackupPanel />
     </section>
   );
