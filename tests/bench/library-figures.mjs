@@ -222,3 +222,28 @@ export async function openFilm(page) {
   if (result.ms === null) throw new Unmeasured(`the film page of “${title}” was not seen: ${result.reason}`);
   return ms(result.ms);
 }
+
+/**
+ * Click "Stats" in the navigation → every figure painted: the first visit (the statistics worker reads the catalog's
+ * projections and viewings and counts them), then back to the Library and to Stats again (the worker kept what it
+ * read). Also reports the worker's own reading and counting time, which the page exposes as data attributes.
+ */
+export async function statsPage(page) {
+  await waitForQuiet(page, { quietMs: 500, maxMs: 10_000 });
+  const link = page.getByRole('link', { name: 'Stats', exact: true });
+  if ((await link.count()) === 0) throw new Unmeasured('no “Stats” link in the navigation');
+  const visit = async () => {
+    const result = await timeInPage(page, { kind: 'statsReady', startOn: ['click'], timeoutMs: 60_000 }, () => link.click());
+    if (result.ms === null) throw new Unmeasured(`the Stats page did not show its figures: ${result.reason}`);
+    return ms(result.ms);
+  };
+  const first = await visit();
+  const section = page.locator('[data-stats-state="ready"]');
+  const readMs = Number(await section.getAttribute('data-stats-read-ms'));
+  const computeMs = Number(await section.getAttribute('data-stats-compute-ms'));
+  await page.getByRole('link', { name: 'Library', exact: true }).first().click();
+  await page.locator('[data-stats-state]').waitFor({ state: 'detached', timeout: 15_000 });
+  await waitForQuiet(page, { quietMs: 500, maxMs: 10_000 });
+  const again = await visit();
+  return { stats_page_ms: first, stats_page_again_ms: again, stats_worker_read_ms: readMs, stats_worker_compute_ms: computeMs };
+}

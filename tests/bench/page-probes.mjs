@@ -32,6 +32,8 @@ export function installProbes() {
       const href = firstCardHref();
       return href !== null && href !== start.href;
     },
+    /** The Stats page shows figures computed for the catalog as it is (data-stats-state="ready"). */
+    statsReady: () => document.querySelector('[data-stats-state="ready"]') !== null,
     heading: (_start, title) =>
       [...document.querySelectorAll('h1')].some((h1) => {
         const text = (h1.textContent ?? '').trim();

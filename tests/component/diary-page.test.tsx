@@ -86,3 +86,29 @@ describe('DiaryPage', () => {
     expect(screen.queryByRole('button', { name: 'Show older viewings' })).not.toBeInTheDocument();
   });
 });
+
+describe('DiaryPage for one period (linked from Stats)', () => {
+  it('shows only the viewings dated in the year, at any precision, with a way back to the whole diary', async () => {
+    const alienId = await addFilm(alien);
+    await logViewing(SEED_FILM_ID, '2019-05-12');
+    await logViewing(alienId, '2019');
+    await logViewing(alienId, '2020-01-01');
+    await logViewing(alienId, null);
+    renderInApp(<DiaryPage />, '/diary?year=2019');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Diary: 2019' })).toBeInTheDocument();
+    expect(await screen.findByText('2 viewings of 2 films')).toBeInTheDocument();
+    expect(monthHeadings()).toEqual(['May 2019', '2019, month unknown']);
+    expect(screen.getByRole('link', { name: 'Show the whole diary' })).toHaveAttribute('href', '/diary');
+  });
+
+  it('shows one month, and says so when nothing is dated in it', async () => {
+    await logViewing(SEED_FILM_ID, '2019-05-12');
+    await logViewing(SEED_FILM_ID, '2019-06');
+    const { unmount } = renderInApp(<DiaryPage />, '/diary?month=2019-05');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Diary: May 2019' })).toBeInTheDocument();
+    expect(await screen.findByText('1 viewing of 1 film')).toBeInTheDocument();
+    unmount();
+    renderInApp(<DiaryPage />, '/diary?month=2018-02');
+    expect(await screen.findByText('No viewings are dated in February 2018.')).toBeInTheDocument();
+  });
+});

@@ -4,7 +4,7 @@
  * those tables, whoever makes it (forms, ratings, imports, undo, restores). It sits in Dexie's DBCore stack: a
  * read-write transaction over any of them is widened to include filmSummaries (and what recomputing a facet reads),
  * and each mutation is followed by the matching summaries write. So no write path can forget it, and a failed write
- * rolls both back together.
+ * rolls both back together. The films' cast projection (filmCast, for statistics) follows film writes the same way.
  */
 import type {
   DBCore,
@@ -18,10 +18,11 @@ import type {
 } from 'dexie';
 import type { Film } from '../domain/film';
 import { FACET_TABLES, facetsByFilm, groupByFilm, isFacetTable, sourceOf, type FacetRecord, type FacetRecords, type FacetSource, type FacetTable } from '../domain/film-facets';
-import { distinct, facetsOf, filmSummary, noFacets, type FilmFacets, type FilmSummary } from '../domain/film-summary';
+import { distinct, facetsOf, filmCast, filmSummary, noFacets, type FilmFacets, type FilmSummary } from '../domain/film-summary';
 
 const FILMS = 'films';
 export const SUMMARIES = 'filmSummaries';
+export const CAST = 'filmCast';
 
 const equalRange = (key: string): DBCoreKeyRange => ({ type: 1 as DBCoreRangeType, lower: key, upper: key });
 const anyRange: DBCoreKeyRange = { type: 3 as DBCoreRangeType, lower: undefined, upper: undefined };
@@ -133,13 +134,17 @@ function summariesIn(down: DBCore, trans: DBCoreTransaction): TransactionSummari
 async function followFilms(down: DBCore, request: DBCoreMutateRequest, result: DBCoreMutateResponse): Promise<void> {
   const { trans } = request;
   const summaries = summariesIn(down, trans);
+  const cast = down.table(CAST);
   if (request.type === 'delete') {
     await summaries.delete(request.keys as string[]);
+    throwIfRefused(await cast.mutate({ type: 'delete', trans, keys: request.keys }));
   } else if (request.type === 'deleteRange') {
     await summaries.deleteRange(request.range);
+    await cast.mutate({ type: 'deleteRange', trans, range: request.range });
   } else {
     const films = storedValues(request.values as Film[], result);
     if (films.length === 0) return;
+    throwIfRefused(await cast.mutate({ type: 'put', trans, values: films.map(filmCast) }));
     const existing = await summaries.get(films.map((film) => film.id));
     const without = films.filter((_, index) => existing[index] === undefined).map((film) => film.id);
     const computed = without.length === 0 ? new Map<string, FilmFacets>() : await facetsFromTables(down, trans, without);
@@ -228,7 +233,7 @@ async function refreshFacet(down: DBCore, table: FacetTable, trans: DBCoreTransa
   await summariesIn(down, trans).put(values);
 }
 
-/** Schema upgrades (mode "versionchange") fill the table themselves (upgradeToV4, upgradeToV5). */
+/** Schema upgrades (mode "versionchange") fill the tables themselves (upgradeToV4, upgradeToV5, upgradeToV6). */
 const isUpgrade = (trans: DBCoreTransaction) => (trans as unknown as { mode?: string }).mode === 'versionchange';
 
 function abortQuietly(trans: DBCoreTransaction): void {
@@ -307,7 +312,7 @@ function facetTable(down: DBCore, name: FacetTable, table: DBCoreTable): DBCoreT
 function widened(stores: string[]): string[] {
   const needed = new Set(stores);
   // A film stored without a summary (new, or put back) gets its facets from the tables that point at it.
-  if (needed.has(FILMS)) for (const table of [SUMMARIES, ...FACET_TABLES]) needed.add(table);
+  if (needed.has(FILMS)) for (const table of [SUMMARIES, CAST, ...FACET_TABLES]) needed.add(table);
   if (FACET_TABLES.some((table) => needed.has(table))) needed.add(SUMMARIES);
   return needed.size === stores.length ? stores : [...needed];
 }

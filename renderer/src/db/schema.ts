@@ -10,9 +10,9 @@ import type { FilmList, ListEntry } from '../domain/list';
 import type { PosterImage } from '../domain/poster';
 import type { Viewing } from '../domain/viewing';
 import { seedCatalog } from './seed';
-import { upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV5 } from './upgrades';
+import { upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV5, upgradeToV6 } from './upgrades';
 import { filmSummariesMiddleware } from './film-summaries';
-import type { FilmSummary } from '../domain/film-summary';
+import type { FilmCast, FilmSummary } from '../domain/film-summary';
 import type { ImportRecord } from '../domain/exchange/import-record';
 import type { SmartList } from '../domain/smart-list';
 
@@ -24,7 +24,7 @@ export interface MetaEntry {
 
 export const DATABASE_NAME = 'cinefile';
 /** The newest db.version() below; a catalog above it was written by a newer Cinefile. */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 export class CinefileDb extends Dexie {
   films!: EntityTable<Film, 'id'>;
@@ -39,6 +39,7 @@ export class CinefileDb extends Dexie {
   imports!: EntityTable<ImportRecord, 'id'>;
   filmSummaries!: EntityTable<FilmSummary, 'id'>;
   smartLists!: EntityTable<SmartList, 'id'>;
+  filmCast!: EntityTable<FilmCast, 'id'>;
 
   /** `options`: the search worker opens its own connection without Dexie's auto-open (search.worker.ts). */
   constructor(name: string = DATABASE_NAME, options?: DexieOptions) {
@@ -90,6 +91,9 @@ export class CinefileDb extends Dexie {
         smartLists: 'id, name',
       })
       .upgrade(upgradeToV5);
+    // v6: each film's actor names in a projection of their own (domain/film-summary FilmCast), kept in step by the
+    // same middleware, so statistics count actors without reading whole film records.
+    this.version(6).stores({ filmCast: 'id' }).upgrade(upgradeToV6);
     this.use(filmSummariesMiddleware);
     // Runs once, when the database is created: a catalog whose Red Hot was deleted stays without it.
     this.on('populate', (tx) => seedCatalog(tx, new Date()));

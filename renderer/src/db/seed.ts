@@ -5,7 +5,7 @@
 import type { Transaction } from 'dexie';
 import redHotRecord from '../../../resources/seed/red-hot.json';
 import { filmSortKey, filmTitleKeys, type Film } from '../domain/film';
-import { filmSummary, noFacets } from '../domain/film-summary';
+import { filmCast, filmSummary, noFacets } from '../domain/film-summary';
 
 export const SEED_FILM_ID = redHotRecord.id;
 
@@ -46,5 +46,6 @@ export async function seedCatalog(tx: Transaction, now: Date): Promise<void> {
   // Created with the catalog, in its versionchange transaction, where the summaries middleware stands aside; nothing
   // points at Red Hot yet (no viewing, list, copy or loan), so its summary has no facets.
   await tx.table('filmSummaries').add(filmSummary(film, noFacets));
+  await tx.table('filmCast').add(filmCast(film));
   await tx.table('meta').put({ key: 'seededAt', value: now.toISOString() });
 }

@@ -3,7 +3,7 @@
 import type { Transaction } from 'dexie';
 import type { Copy, Loan } from '../domain/copy';
 import type { Film } from '../domain/film';
-import { filmSummary, noFacets } from '../domain/film-summary';
+import { filmCast, filmSummary, noFacets } from '../domain/film-summary';
 import type { ListEntry } from '../domain/list';
 import { filmToV2, filmToV3, viewingsToV2 } from '../domain/record-upgrades';
 import type { Viewing } from '../domain/viewing';
@@ -54,4 +54,12 @@ export async function upgradeToV5(tx: Transaction): Promise<void> {
   // Cleared first, so the table ends with exactly one summary per film whatever v4 left in it.
   await summaries.clear();
   await summaries.bulkPut(films.map((film) => filmSummary(film, facets.get(film.id) ?? noFacets)));
+}
+
+/** v5 → v6: every film gets its cast projection (the middleware stands aside in upgrades, as for v4 and v5). */
+export async function upgradeToV6(tx: Transaction): Promise<void> {
+  const films = await tx.table<Film, string>('films').toArray();
+  const cast = tx.table('filmCast');
+  await cast.clear();
+  await cast.bulkPut(films.map(filmCast));
 }

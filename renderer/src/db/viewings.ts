@@ -123,6 +123,19 @@ export function diaryEntries(limit: number = Number.POSITIVE_INFINITY): Promise<
   });
 }
 
+/**
+ * The viewings of one period, "YYYY" or "YYYY-MM" (a Stats chart's bar, a heatmap day's month), newest first, up to
+ * `limit`. A period holds the viewings dated in it at any precision: "2019" also those known only by year, "2019-05"
+ * those known only by month. Read through the watchedOn index, so a year of viewings costs a year's worth.
+ */
+export function diaryEntriesIn(period: string, limit: number = Number.POSITIVE_INFINITY): Promise<DiarySlice> {
+  return db.transaction('r', [db.viewings, db.films], async () => {
+    const inPeriod = await db.viewings.where('watchedOn').between(period, `${period}\uffff`, true, true).toArray();
+    const shown = inPeriod.sort(compareViewingsNewestFirst).slice(0, limit);
+    return { entries: await withFilms(shown), total: inPeriod.length, filmCount: new Set(inPeriod.map((viewing) => viewing.filmId)).size };
+  });
+}
+
 /** Joins each viewing to the little of its film the diary shows. */
 async function withFilms(viewings: Viewing[]): Promise<DiaryEntry[]> {
   const films = new Map<string, DiaryFilm>();

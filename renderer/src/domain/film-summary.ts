@@ -54,6 +54,20 @@ export function filmSummary(film: Film, facets: FilmFacets = noFacets): FilmSumm
   };
 }
 
+/**
+ * A film's actors by name, billing order, each once: the small projection statistics count actors from (schema v6),
+ * kept beside the summary by the same middleware, so counting actors never reads whole film records.
+ */
+export interface FilmCast {
+  id: string;
+  names: string[];
+}
+
+/** The cast projection of a film: trimmed, non-empty names, each once, in billing order. */
+export function filmCast(film: Pick<Film, 'id' | 'cast'>): FilmCast {
+  return { id: film.id, names: distinct(film.cast.map((member) => member.name.trim()).filter((name) => name !== '')) };
+}
+
 /** The facets a summary carries, for re-projecting a changed film without re-reading what points at it. */
 export function facetsOf(summary: FilmSummary): FilmFacets {
   const { lastWatched, viewingCount, listIds, formats, loaned } = summary;

@@ -22,6 +22,8 @@ import { ImportPage } from './exchange/ImportPage';
 import { requestBackupAction, requestImportDialog } from './exchange/import-requests';
 import { dailyBackupDue, runAutoBackup } from './exchange/auto-backups';
 import { SettingsPage } from './settings/SettingsPage';
+import { StatsPage } from './stats/StatsPage';
+import { YearInReviewPage } from './stats/YearInReviewPage';
 
 type CatalogState = { status: 'opening' } | { status: 'open' } | { status: 'failed'; failure: CatalogOpenFailure };
 
@@ -120,6 +122,7 @@ function DailyBackup() {
 const mainNavigation: [href: string, label: string][] = [
   ['/', 'Library'],
   ['/diary', 'Diary'],
+  ['/stats', 'Stats'],
   ['/lists', 'Lists'],
   ['/loans', 'Loaned out'],
   ['/tags', 'Tags'],
@@ -157,6 +160,8 @@ function Shell() {
           <Route path="/films/:id/edit">{(params) => <EditFilmPage id={params.id} />}</Route>
           <Route path="/films/:id">{(params) => <FilmPage key={params.id} id={params.id} />}</Route>
           <Route path="/diary">{() => <DiaryPage />}</Route>
+          <Route path="/stats">{() => <StatsPage />}</Route>
+          <Route path="/stats/year/:year">{(params) => <YearInReviewPage key={params.year} year={Number(params.year)} />}</Route>
           <Route path="/lists">{() => <ListsPage />}</Route>
           <Route path="/lists/:id">{(params) => <ListPage key={params.id} id={params.id} />}</Route>
           <Route path="/loans">{() => <LoanedOutPage />}</Route>

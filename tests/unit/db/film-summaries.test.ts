@@ -18,7 +18,7 @@ import { SEED_FILM_ID } from '../../../renderer/src/db/seed';
 import { deleteViewing, logViewing, restoreViewing, updateViewing } from '../../../renderer/src/db/viewings';
 import { copyFormats, type Copy, type CopyFields, type CopyFormat, type Loan } from '../../../renderer/src/domain/copy';
 import { bareFilmFields, emptyImportPlan } from '../../../renderer/src/domain/exchange/import-plan';
-import { distinct, filmSummary, isLoanedOut, lastWatchedOf, noFacets, type FilmSummary } from '../../../renderer/src/domain/film-summary';
+import { distinct, filmSummary, isLoanedOut, lastWatchedOf, noFacets, type FilmSummary, filmCast } from '../../../renderer/src/domain/film-summary';
 import { newFilmRecord } from '../../../renderer/src/domain/film';
 import type { ListEntry } from '../../../renderer/src/domain/list';
 import type { HalfStars } from '../../../renderer/src/domain/rating';
@@ -47,9 +47,10 @@ async function summariesFromScratch(): Promise<FilmSummary[]> {
   });
 }
 
-/** Summaries as they should be and as they are: one per film, nothing else. */
+/** Summaries and cast projections as they should be and as they are: one per film, nothing else. */
 async function expectInStep(): Promise<void> {
   expect(await db.filmSummaries.orderBy('id').toArray()).toEqual(await summariesFromScratch());
+  expect(await db.filmCast.orderBy('id').toArray()).toEqual((await db.films.orderBy('id').toArray()).map(filmCast));
 }
 
 const facetsOfFilm = async (id: string) => {

@@ -20,7 +20,7 @@ export function htmlReadableText(text: string): string {
 const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** User text made safe in element content and in quoted attribute values alike. */
-function escapeHtml(text: string): string {
+export function escapeHtml(text: string): string {
   return htmlReadableText(text).replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char);
 }
 

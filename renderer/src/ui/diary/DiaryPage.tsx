@@ -1,11 +1,12 @@
 /**
  * The Diary: every viewing, newest first, under month headings, each linking to its film. Only the newest few
  * hundred are drawn at once (more on request), so a diary of thousands of viewings opens as fast as a short one.
+ * `?year=2019` or `?month=2019-05` (the Stats page links here) shows one period's viewings only.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
-import { Link } from 'wouter';
-import { diaryEntries, type DiaryEntry, type DiarySlice } from '../../db/viewings';
+import { Link, useSearch } from 'wouter';
+import { diaryEntries, diaryEntriesIn, type DiaryEntry, type DiarySlice } from '../../db/viewings';
 import { groupByDiaryMonth, type DiaryMonth } from '../../domain/viewing';
 import { DiaryEntryRow } from './DiaryEntryRow';
 import '../styles/diary.css';
@@ -21,8 +22,24 @@ const csvFilter = [{ name: 'CSV', extensions: ['csv'] }];
 /** A window of rows that lays out in a few milliseconds, however long the diary. */
 export const DIARY_PAGE_SIZE = 200;
 
-function useDiary(limit: number): DiarySlice | undefined {
-  return useLiveQuery(() => diaryEntries(limit), [limit]);
+function useDiary(limit: number, period: string | null): DiarySlice | undefined {
+  return useLiveQuery(() => (period === null ? diaryEntries(limit) : diaryEntriesIn(period, limit)), [limit, period]);
+}
+
+/** The period asked for in the URL ("2019" or "2019-05"), or null for the whole diary; anything else is ignored. */
+export function diaryPeriod(search: string): string | null {
+  const params = new URLSearchParams(search);
+  const month = params.get('month');
+  if (month !== null && /^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return month;
+  const year = params.get('year');
+  return year !== null && /^\d{4}$/.test(year) ? year : null;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2019" or "May 2019". */
+function periodLabel(period: string): string {
+  return period.length === 4 ? period : `${MONTHS[Number(period.slice(5, 7)) - 1]} ${period.slice(0, 4)}`;
 }
 
 const count = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
@@ -59,18 +76,26 @@ function EmptyDiary() {
 /** `pageSize` is how many entries are drawn at first and added by each "Show older viewings". */
 export function DiaryPage({ pageSize = DIARY_PAGE_SIZE }: { pageSize?: number }) {
   const [limit, setLimit] = useState(pageSize);
-  const diary = useDiary(limit);
+  const period = diaryPeriod(useSearch());
+  const diary = useDiary(limit, period);
   const months = useMemo(() => (diary ? groupByDiaryMonth(diary.entries, (entry) => entry.viewing.watchedOn) : []), [diary]);
 
   return (
     <section className="page diary-page" aria-labelledby="diary-heading">
       <h1 id="diary-heading" className="page-title">
-        Diary
+        {period === null ? 'Diary' : `Diary: ${periodLabel(period)}`}
       </h1>
+      {period !== null && (
+        <p className="diary-period">
+          Viewings dated in {periodLabel(period)} only. <Link href="/diary">Show the whole diary</Link>
+        </p>
+      )}
       {diary === undefined ? (
         <p className="quiet" aria-busy="true">
           Loading your diary…
         </p>
+      ) : diary.total === 0 && period !== null ? (
+        <p className="empty-state">No viewings are dated in {periodLabel(period)}.</p>
       ) : diary.total === 0 ? (
         <EmptyDiary />
       ) : (
