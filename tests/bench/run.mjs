@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
 import { freshProfile, launch } from './browser.mjs';
 import { measureDiaryImport } from './diary-import.mjs';
-import { coldOpen, filterChanges, jsHeapMb, openFilm, rateOneFilm, scrollFrames, searchKeystrokes, settle, sortChange, statsPage } from './library-figures.mjs';
+import { coldOpen, filterChanges, jsHeapMb, openFilm, rateOneFilm, scrollFrames, searchKeystrokes, settle, sortChange, statsPage, statsPageCold } from './library-figures.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
@@ -105,6 +105,12 @@ async function measureSize(baseUrl, size) {
       figures.sort_samples_ms = sort?.samples ?? null;
     } finally {
       await context.close();
+    }
+    const cold = await launch(profile.dir, `${size}`);
+    try {
+      Object.assign(figures, (await attempt(size, 'stats_page_cold_ms', () => statsPageCold(cold.page, baseUrl))) ?? { stats_page_cold_ms: null });
+    } finally {
+      await cold.context.close();
     }
     return figures;
   } finally {

@@ -130,6 +130,17 @@ function summariesIn(down: DBCore, trans: DBCoreTransaction): TransactionSummari
   return summaries;
 }
 
+/**
+ * Whether a films write can have changed a cast: yes, unless it is an update (Table.update, modify) whose change
+ * names no cast path — a rating, a flag, a tag — which then need not rewrite the cast projection.
+ */
+function mayChangeCast(request: DBCoreMutateRequest): boolean {
+  if (request.type !== 'put') return true;
+  const specs = request.updates?.changeSpecs ?? (request.changeSpec ? [request.changeSpec] : null);
+  if (specs === null) return true;
+  return specs.some((spec) => Object.keys(spec).some((path) => path === 'cast' || path.startsWith('cast.')));
+}
+
 /** After a films write: a film's summary keeps the facets it had, or gets them from the tables when it had none. */
 async function followFilms(down: DBCore, request: DBCoreMutateRequest, result: DBCoreMutateResponse): Promise<void> {
   const { trans } = request;
@@ -144,7 +155,7 @@ async function followFilms(down: DBCore, request: DBCoreMutateRequest, result: D
   } else {
     const films = storedValues(request.values as Film[], result);
     if (films.length === 0) return;
-    throwIfRefused(await cast.mutate({ type: 'put', trans, values: films.map(filmCast) }));
+    if (mayChangeCast(request)) throwIfRefused(await cast.mutate({ type: 'put', trans, values: films.map(filmCast) }));
     const existing = await summaries.get(films.map((film) => film.id));
     const without = films.filter((_, index) => existing[index] === undefined).map((film) => film.id);
     const computed = without.length === 0 ? new Map<string, FilmFacets>() : await facetsFromTables(down, trans, without);

@@ -84,6 +84,8 @@ interface Running {
 let running: Running | null = null;
 let nextSeq = 1;
 const changeListeners = new Set<() => void>();
+const readyListeners = new Set<() => void>();
+let indexReady = false;
 
 const SUPERSEDED = 'A newer search was answered first';
 const superseded = () => new DOMException(SUPERSEDED, 'AbortError');
@@ -123,6 +125,10 @@ function receive(state: Running, message: SearchResponse): void {
       if (seq === message.seq) waiting.resolve({ query: message.query, ids, ranks: message.ranks, words: message.words, rankOf });
       else waiting.reject(superseded());
     }
+  } else if (message.type === 'ready') {
+    indexReady = true;
+    for (const listener of [...readyListeners]) listener();
+    readyListeners.clear();
   } else if (message.type === 'changed') {
     for (const listener of [...changeListeners]) listener();
   } else if (message.type === 'failed') {
@@ -183,6 +189,21 @@ export function searchFilms(query: string): Promise<SearchHits> {
   });
 }
 
+/**
+ * Calls `listener` once the first build of the index is done (at once if it is): the moment the catalog has been read
+ * once and the machine is free for the next background reader. Returns an unsubscribe.
+ */
+export function onSearchIndexReady(listener: () => void): () => void {
+  if (indexReady) {
+    listener();
+    return () => undefined;
+  }
+  readyListeners.add(listener);
+  return () => {
+    readyListeners.delete(listener);
+  };
+}
+
 /** Calls `listener` each time the index has taken in a write (results shown may be stale); returns an unsubscribe. */
 export function onSearchIndexChanged(listener: () => void): () => void {
   changeListeners.add(listener);
@@ -196,6 +217,7 @@ export function stopSearchIndex(): void {
   const state = running;
   if (!state) return;
   running = null;
+  indexReady = false;
   Dexie.on('storagemutated').unsubscribe(state.onMutated);
   state.worker.terminate();
   fail(state, new DOMException('The search index was stopped', 'AbortError'));

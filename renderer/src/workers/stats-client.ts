@@ -102,9 +102,26 @@ export function watchStats(view: StatsView, listener: Listener): () => void {
     if (running.latest) listener(running.latest);
     running.worker.postMessage({ type: 'view', view });
   }
+  const state = running;
+  if (listeners.size === 1) state.worker.postMessage({ type: 'watching', watching: true });
   return () => {
     listeners.delete(listener);
+    if (listeners.size === 0 && running === state) state.worker.postMessage({ type: 'watching', watching: false });
   };
+}
+
+/**
+ * Starts the worker ahead of the first visit, so Stats opens on figures already counted: called once the Library has
+ * been read and the search index built (the catalog's first readers), it reads and counts in the background, off the
+ * main thread. Does nothing when the worker runs already.
+ */
+export function prewarmStats(): void {
+  if (running !== null) return;
+  try {
+    running = start({ heatmapYear: null, reviewYear: null });
+  } catch (error) {
+    console.warn('Statistics could not start ahead of time', error);
+  }
 }
 
 /** Asks for other years (the heatmap's, the year in review's); the answer comes to the listeners. */

@@ -24,7 +24,9 @@ export type StatsRequest =
   /** Other years to show: answered from what is in memory, without reading. */
   | { type: 'view'; view: StatsView }
   /** Records a write touched: the worker re-reads them and computes again. */
-  | { type: 'changed'; changes: StatsChanges };
+  | { type: 'changed'; changes: StatsChanges }
+  /** Whether a page shows statistics now: while none does, changes are counted in once writes pause. */
+  | { type: 'watching'; watching: boolean };
 
 export interface StatsResult {
   stats: CatalogStats;

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CinefileDb, DATABASE_NAME, SCHEMA_VERSION } from '../../../renderer/src/db/schema';
 import { seedFilm } from '../../../renderer/src/db/seed';
 import { alienFields } from '../../fixtures/catalog';
+import { writeCatalogAtVersion } from '../../fixtures/older-schemas';
 
 const T0 = new Date('2026-11-01T09:00:00Z');
 
@@ -44,21 +45,8 @@ function v1Records() {
 }
 
 async function writeV1Catalog(): Promise<ReturnType<typeof v1Records>> {
-  const v1 = new Dexie(DATABASE_NAME);
-  // The skeleton's schema, verbatim.
-  v1.version(1).stores({
-    films: 'id, sortTitle, year, rating, createdAt',
-    viewings: 'id, filmId, watchedOn',
-    notes: 'id, filmId, createdAt',
-    meta: 'key',
-  });
   const records = v1Records();
-  await v1.open();
-  await v1.table('films').bulkAdd(records.films);
-  await v1.table('viewings').bulkAdd(records.viewings);
-  await v1.table('notes').bulkAdd(records.notes);
-  await v1.table('meta').bulkAdd(records.meta);
-  v1.close();
+  await writeCatalogAtVersion(1, records);
   return records;
 }
 

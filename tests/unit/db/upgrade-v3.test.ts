@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CinefileDb, DATABASE_NAME, SCHEMA_VERSION } from '../../../renderer/src/db/schema';
 import { seedFilm } from '../../../renderer/src/db/seed';
 import { alienFields } from '../../fixtures/catalog';
+import { writeCatalogAtVersion } from '../../fixtures/older-schemas';
 
 const T0 = new Date('2026-11-01T09:00:00Z');
 
@@ -36,21 +37,8 @@ function v2Records() {
 }
 
 async function writeV2Catalog(): Promise<ReturnType<typeof v2Records>> {
-  const v2 = new Dexie(DATABASE_NAME);
-  // v2's schema, verbatim.
-  v2.version(1).stores({ films: 'id, sortTitle, year, rating, createdAt', viewings: 'id, filmId, watchedOn', notes: 'id, filmId, createdAt', meta: 'key' });
-  v2.version(2).stores({
-    films: 'id, sortTitle, year, rating, createdAt, *tags',
-    posters: 'id, filmId',
-    lists: 'id, name',
-    listEntries: 'id, listId, filmId, [listId+position]',
-    copies: 'id, filmId',
-    loans: 'id, copyId, filmId',
-  });
   const records = v2Records();
-  await v2.open();
-  for (const [table, rows] of Object.entries(records)) await v2.table(table).bulkAdd(rows);
-  v2.close();
+  await writeCatalogAtVersion(2, records);
   return records;
 }
 

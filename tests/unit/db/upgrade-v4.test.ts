@@ -9,29 +9,14 @@ import { seedFilm } from '../../../renderer/src/db/seed';
 import { filmSummary, noFacets } from '../../../renderer/src/domain/film-summary';
 import { newFilmRecord } from '../../../renderer/src/domain/film';
 import { alienFields } from '../../fixtures/catalog';
+import { writeCatalogAtVersion } from '../../fixtures/older-schemas';
 
 const T0 = new Date('2026-11-01T09:00:00Z');
 
 async function writeV3Catalog() {
-  const v3 = new Dexie(DATABASE_NAME);
-  // v3's schema, verbatim.
-  v3.version(1).stores({ films: 'id, sortTitle, year, rating, createdAt', viewings: 'id, filmId, watchedOn', notes: 'id, filmId, createdAt', meta: 'key' });
-  v3.version(2).stores({
-    films: 'id, sortTitle, year, rating, createdAt, *tags', posters: 'id, filmId', lists: 'id, name',
-    listEntries: 'id, listId, filmId, [listId+position]', copies: 'id, filmId', loans: 'id, copyId, filmId',
-  });
-  v3.version(3).stores({
-    films: 'id, sortTitle, year, rating, createdAt, *tags, *titleKeys, *externalIds, importId',
-    viewings: 'id, filmId, watchedOn, importId', notes: 'id, filmId, createdAt, importId', posters: 'id, filmId, importId',
-    lists: 'id, name, importId', listEntries: 'id, listId, filmId, [listId+position], importId', copies: 'id, filmId, importId',
-    loans: 'id, copyId, filmId, importId', imports: 'id, importedAt',
-  });
   const films = [{ ...seedFilm(T0), rating: 9 }, { ...newFilmRecord(alienFields, { tags: ['Space'], watchlist: true }, 'film-alien', T0), rating: 7 }];
   const viewings = [{ id: 'v-1', filmId: 'film-alien', watchedOn: '1999-05', rewatch: false, rating: 8, medium: null, note: '', createdAt: T0.toISOString(), updatedAt: T0.toISOString() }];
-  await v3.open();
-  await v3.table('films').bulkAdd(films);
-  await v3.table('viewings').bulkAdd(viewings);
-  v3.close();
+  await writeCatalogAtVersion(3, { films, viewings });
   return { films, viewings };
 }
 

@@ -11,6 +11,7 @@ import { newFilmRecord, type Film } from '../../../renderer/src/domain/film';
 import { filmSummary, noFacets } from '../../../renderer/src/domain/film-summary';
 import type { HalfStars } from '../../../renderer/src/domain/rating';
 import { alienFields, filmFields } from '../../fixtures/catalog';
+import { writeCatalogAtVersion } from '../../fixtures/older-schemas';
 
 const T0 = new Date('2026-11-01T09:00:00Z');
 const time = '2026-11-05T20:00:00.000Z';
@@ -56,24 +57,8 @@ function v4Records() {
 }
 
 async function writeV4Catalog(): Promise<ReturnType<typeof v4Records>> {
-  const v4 = new Dexie(DATABASE_NAME);
-  // v4's schema, verbatim.
-  v4.version(1).stores({ films: 'id, sortTitle, year, rating, createdAt', viewings: 'id, filmId, watchedOn', notes: 'id, filmId, createdAt', meta: 'key' });
-  v4.version(2).stores({
-    films: 'id, sortTitle, year, rating, createdAt, *tags', posters: 'id, filmId', lists: 'id, name',
-    listEntries: 'id, listId, filmId, [listId+position]', copies: 'id, filmId', loans: 'id, copyId, filmId',
-  });
-  v4.version(3).stores({
-    films: 'id, sortTitle, year, rating, createdAt, *tags, *titleKeys, *externalIds, importId',
-    viewings: 'id, filmId, watchedOn, importId', notes: 'id, filmId, createdAt, importId', posters: 'id, filmId, importId',
-    lists: 'id, name, importId', listEntries: 'id, listId, filmId, [listId+position], importId', copies: 'id, filmId, importId',
-    loans: 'id, copyId, filmId, importId', imports: 'id, importedAt',
-  });
-  v4.version(4).stores({ filmSummaries: 'id, sortTitle, year, rating, createdAt, *tags' });
   const records = v4Records();
-  await v4.open();
-  for (const [table, rows] of Object.entries(records)) await v4.table(table).bulkAdd(rows);
-  v4.close();
+  await writeCatalogAtVersion(4, records);
   return records;
 }
 

@@ -9,6 +9,7 @@ import { seedFilm } from '../../../renderer/src/db/seed';
 import { newFilmRecord, type Film } from '../../../renderer/src/domain/film';
 import { filmSummary, noFacets } from '../../../renderer/src/domain/film-summary';
 import { alienFields, filmFields } from '../../fixtures/catalog';
+import { writeCatalogAtVersion } from '../../fixtures/older-schemas';
 
 const T0 = new Date('2026-11-01T09:00:00Z');
 
@@ -36,25 +37,8 @@ function v5Records() {
 }
 
 async function writeV5Catalog(): Promise<ReturnType<typeof v5Records>> {
-  const v5 = new Dexie(DATABASE_NAME);
-  // v5's schema, verbatim.
-  v5.version(1).stores({ films: 'id, sortTitle, year, rating, createdAt', viewings: 'id, filmId, watchedOn', notes: 'id, filmId, createdAt', meta: 'key' });
-  v5.version(2).stores({
-    films: 'id, sortTitle, year, rating, createdAt, *tags', posters: 'id, filmId', lists: 'id, name',
-    listEntries: 'id, listId, filmId, [listId+position]', copies: 'id, filmId', loans: 'id, copyId, filmId',
-  });
-  v5.version(3).stores({
-    films: 'id, sortTitle, year, rating, createdAt, *tags, *titleKeys, *externalIds, importId',
-    viewings: 'id, filmId, watchedOn, importId', notes: 'id, filmId, createdAt, importId', posters: 'id, filmId, importId',
-    lists: 'id, name, importId', listEntries: 'id, listId, filmId, [listId+position], importId', copies: 'id, filmId, importId',
-    loans: 'id, copyId, filmId, importId', imports: 'id, importedAt',
-  });
-  v5.version(4).stores({ filmSummaries: 'id, sortTitle, year, rating, createdAt, *tags' });
-  v5.version(5).stores({ filmSummaries: 'id, sortTitle, year, rating, createdAt, runtimeMinutes, lastWatched, *tags', smartLists: 'id, name' });
   const records = v5Records();
-  await v5.open();
-  for (const [table, rows] of Object.entries(records)) await v5.table(table).bulkAdd(rows);
-  v5.close();
+  await writeCatalogAtVersion(5, records);
   return records;
 }
 
@@ -95,6 +79,12 @@ describe('upgrading a v5 catalog to v6', () => {
     await db.films.add(newFilmRecord(filmFields('Thief', { cast: [{ name: 'James Caan', role: 'Frank' }] }), {}, 'film-thief', T0));
     await db.films.delete('film-alien');
     expect(await db.filmCast.get('film-heat')).toEqual({ id: 'film-heat', names: ['Val Kilmer'] });
+    // Updates: one naming the cast rewrites the projection; a rating leaves it as it is (and right).
+    await db.films.update('film-heat', { cast: [{ name: 'Ashley Judd', role: 'Charlene' }] });
+    expect(await db.filmCast.get('film-heat')).toEqual({ id: 'film-heat', names: ['Ashley Judd'] });
+    await db.films.update('film-heat', { rating: 9 });
+    await db.films.where('id').equals('film-heat').modify({ 'cast.0.name': 'Amy Brenneman' });
+    expect(await db.filmCast.get('film-heat')).toEqual({ id: 'film-heat', names: ['Amy Brenneman'] });
     expect(await db.filmCast.get('film-thief')).toEqual({ id: 'film-thief', names: ['James Caan'] });
     expect(await db.filmCast.get('film-alien')).toBeUndefined();
     await db.films.clear();

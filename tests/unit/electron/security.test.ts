@@ -1,29 +1,19 @@
-import { EventEmitter } from 'node:events';
+/**
+ * The window's guards (electron/main/security.ts): navigation, pop-ups and <webview> kept inside the app, web links
+ * handed to the system browser, and the permissions each session may have.
+ */
 import type { HandlerDetails, Session, WebContents, WindowOpenHandlerResponse } from 'electron';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { GuardedContents } from './fake-web-contents';
 
 const openExternal = vi.hoisted(() => vi.fn(async () => undefined));
 vi.mock('electron', () => ({ shell: { openExternal } }));
 const { allowOnlyPersistentStorage, denyAllPermissions, guardWebContents } = await import('../../../electron/main/security');
 
-/** A webContents stand-in: real events, plus the window-open handler the guard installs. */
-class FakeContents extends EventEmitter {
-  openHandler: ((details: HandlerDetails) => WindowOpenHandlerResponse) | undefined;
-  setWindowOpenHandler(handler: (details: HandlerDetails) => WindowOpenHandlerResponse): void {
-    this.openHandler = handler;
-  }
-  /** Emits `name` like Electron does and reports whether a listener vetoed it. */
-  attempt(name: string, url: string): boolean {
-    let prevented = false;
-    this.emit(name, { preventDefault: () => (prevented = true) }, url);
-    return prevented;
-  }
-}
-
-let contents: FakeContents;
+let contents: GuardedContents;
 beforeEach(() => {
   openExternal.mockClear();
-  contents = new FakeContents();
+  contents = new GuardedContents();
   guardWebContents(contents as unknown as WebContents, ['app://cinefile']);
 });
 

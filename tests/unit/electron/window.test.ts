@@ -11,32 +11,19 @@ import type {
   BrowserWindowConstructorOptions,
   HandlerDetails,
   WebPreferences,
-  WindowOpenHandlerResponse,
 } from 'electron';
 import { resolveConfig } from 'electron-vite';
 import { build, type InlineConfig, type Rollup } from 'vite';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { GuardedContents } from './fake-web-contents';
 
-/** The window's webContents: real events, plus the window-open handler the guard installs. */
-class FakeContents extends EventEmitter {
-  openHandler: ((details: HandlerDetails) => WindowOpenHandlerResponse) | undefined;
-  setWindowOpenHandler(handler: (details: HandlerDetails) => WindowOpenHandlerResponse): void {
-    this.openHandler = handler;
-  }
-  /** Emits `name` like Electron does and reports whether a listener vetoed it. */
-  attempt(name: string, url: string): boolean {
-    let prevented = false;
-    this.emit(name, { preventDefault: () => (prevented = true) }, url);
-    return prevented;
-  }
-}
 
 /** A BrowserWindow as far as window.ts and window-state.ts use it; records its constructor options. */
 class FakeWindow extends EventEmitter {
   static readonly created: FakeWindow[] = [];
   /** When set, loadURL rejects with it, as Electron does when the page cannot load. */
   static loadFailure: Error | undefined;
-  readonly webContents = new FakeContents();
+  readonly webContents = new GuardedContents();
   readonly loadURL = vi.fn((_url: string): Promise<void> =>
     FakeWindow.loadFailure === undefined ? Promise.resolve() : Promise.reject(FakeWindow.loadFailure),
   );

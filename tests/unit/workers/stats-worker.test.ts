@@ -7,8 +7,8 @@ import { addFilm, deleteFilm } from '../../../renderer/src/db/films';
 import { db } from '../../../renderer/src/db/index';
 import { logViewing } from '../../../renderer/src/db/viewings';
 import { newFilmRecord } from '../../../renderer/src/domain/film';
-import { changedStatsRecords, resetStats, showStatsView, watchStats, type StatsUpdate } from '../../../renderer/src/workers/stats-client';
-import type { StatsCatalog } from '../../../renderer/src/workers/stats-service';
+import { changedStatsRecords, prewarmStats, resetStats, showStatsView, watchStats, type StatsUpdate } from '../../../renderer/src/workers/stats-client';
+import { QUIET_MS, type StatsCatalog } from '../../../renderer/src/workers/stats-service';
 import { filmFields, freshCatalog } from '../../fixtures/catalog';
 import { InProcessStatsWorker } from '../../fixtures/stats-worker';
 
@@ -110,6 +110,43 @@ describe('statistics worker', () => {
     expect(seen[0]?.result?.stats.totals.films).toBe(1);
     stopSecond();
     expect(workers).toHaveLength(1);
+  });
+
+  it('counts ahead of the first visit when prewarmed, so the page gets figures at once from the same worker', async () => {
+    prewarmStats();
+    prewarmStats();
+    await new Promise<void>((resolve) => {
+      const poll = () => (workers[0]?.responses.some((response) => response.type === 'stats') ? resolve() : setTimeout(poll, 5));
+      poll();
+    });
+    const seen: StatsUpdate[] = [];
+    stop = watchStats({ heatmapYear: null, reviewYear: null }, (update) => seen.push(update));
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.result?.stats.totals.films).toBe(1);
+    expect(workers).toHaveLength(1);
+    expect(workers[0]?.requests.filter((request) => request.type === 'start')).toHaveLength(1);
+  });
+
+  it('while no page shows statistics, counts a change in only once writes have paused; at once when one does', async () => {
+    prewarmStats();
+    const statsAnswers = () => workers[0]?.responses.filter((response) => response.type === 'stats').length ?? 0;
+    const answers = async (count: number) => {
+      while (statsAnswers() < count) await new Promise((resolve) => setTimeout(resolve, 5));
+    };
+    await answers(1);
+    const began = performance.now();
+    const id = await addFilm(heat());
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(statsAnswers()).toBe(1);
+    await answers(2);
+    expect(performance.now() - began).toBeGreaterThanOrEqual(QUIET_MS);
+
+    stop = watchStats({ heatmapYear: null, reviewYear: null }, (update) => updates.push(update));
+    const logged = performance.now();
+    await logViewing(id, '2024-05-12');
+    const watched = await nextUpdate((update) => update.result?.stats.totals.viewings === 1);
+    expect(performance.now() - logged).toBeLessThan(QUIET_MS);
+    expect(watched.result?.stats.totals.films).toBe(2);
   });
 
   it('says so when the catalog cannot be read', async () => {

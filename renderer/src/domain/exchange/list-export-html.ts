@@ -180,10 +180,11 @@ footer { margin-top: 32px; padding-top: 12px; border-top: 1px solid var(--line);
 }
 `;
 
-/** The whole page. Nothing in it loads anything: the policy below allows data: images and the inline style only. */
-export function exportHtml(document: ExportDocument): string {
-  const title = escapeHtml(document.title);
-  const description = document.description.trim() === '' ? '' : `<p class="description">${escapeHtml(document.description)}</p>\n`;
+/**
+ * An exported page around its content: nothing in it loads anything, as the policy allows data: images and the page's
+ * own style only. `title` is the page's title as HTML (escaped by the caller); `main` the HTML inside <main>.
+ */
+export function selfContainedPage(title: string, style: string, main: readonly string[]): string {
   return [
     '<!doctype html>',
     '<html lang="en">',
@@ -193,16 +194,25 @@ export function exportHtml(document: ExportDocument): string {
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     '<meta name="referrer" content="no-referrer">',
     `<title>${title}</title>`,
-    `<style>${STYLE}</style>`,
+    `<style>${style}</style>`,
     '</head>',
     '<body>',
     '<main class="page">',
-    `<header><h1>${title}</h1>\n${description}<p class="summary">${summary(document)}</p></header>`,
-    entriesHtml(document),
-    `<footer>${exportedFromCinefile(document.exportedAt)}</footer>`,
+    ...main,
     '</main>',
     '</body>',
     '</html>',
     '',
   ].join('\n');
+}
+
+/** The whole page of a list, the Diary or a Library view. */
+export function exportHtml(document: ExportDocument): string {
+  const title = escapeHtml(document.title);
+  const description = document.description.trim() === '' ? '' : `<p class="description">${escapeHtml(document.description)}</p>\n`;
+  return selfContainedPage(title, STYLE, [
+    `<header><h1>${title}</h1>\n${description}<p class="summary">${summary(document)}</p></header>`,
+    entriesHtml(document),
+    `<footer>${exportedFromCinefile(document.exportedAt)}</footer>`,
+  ]);
 }

@@ -6,7 +6,7 @@
  */
 import { ratingGlyphs, ratingLabel } from '../rating';
 import type { YearInReview } from '../stats';
-import { escapeHtml, exportedFromCinefile } from './list-export-html';
+import { escapeHtml, exportedFromCinefile, selfContainedPage } from './list-export-html';
 
 /** A chart drawn by the app, as a PNG. */
 export interface ReviewChartImage {
@@ -94,19 +94,7 @@ export function exportYearReviewHtml({ review, charts, exportedAt }: YearReviewD
     })
     .join('');
   const filmTitle = (title: string, filmYear: number | null) => `${escapeHtml(title)}${filmYear === null ? '' : ` (${filmYear})`}`;
-  return [
-    '<!doctype html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    '<meta name="referrer" content="no-referrer">',
-    `<title>${year} in review</title>`,
-    `<style>${STYLE}</style>`,
-    '</head>',
-    '<body>',
-    '<main class="page">',
+  return selfContainedPage(`${year} in review`, STYLE, [
     `<header><h1>${year} in review</h1><p class="quiet">Counted by viewing date: every rewatch counts.${withoutRuntime}</p></header>`,
     figuresHtml(review),
     chartHtml,
@@ -127,9 +115,5 @@ export function exportYearReviewHtml({ review, charts, exportedAt }: YearReviewD
     '<h2>Lists made</h2>',
     listHtml(review.lists, (list) => escapeHtml(list.name), 'No list was made that year.'),
     `<footer>${exportedFromCinefile(exportedAt)}</footer>`,
-    '</main>',
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  ]);
 }

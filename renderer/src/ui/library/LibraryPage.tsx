@@ -9,7 +9,8 @@ import { failureMessage } from '../../domain/errors';
 import { Link, useLocation, useSearch } from 'wouter';
 import { filterLibrary, noFilters, viewIsFiltered, type LibraryView } from '../../domain/library-query';
 import type { FilmSummary } from '../../domain/film-summary';
-import { startSearchIndex } from '../../workers/search-client';
+import { onSearchIndexReady, startSearchIndex } from '../../workers/search-client';
+import { prewarmStats } from '../../workers/stats-client';
 import { useFacetCounts } from './useFacetCounts';
 import { ratingLabel } from '../../domain/rating';
 import { rateFilm, toggleFilmFlag } from '../../db/films';
@@ -87,8 +88,11 @@ export function LibraryPage({ heading = 'Library', savedView = '', actions: page
   const counts = useFacetCounts(library.complete ? library.films : undefined, view.filters, searching ? rank : null);
   const count = library.complete ? films?.length : filtered ? undefined : library.total;
   useEffect(() => {
-    // The search index is built once the Library has what it needs to paint: the build reads every film.
-    if (library.complete) startSearchIndex();
+    // The search index is built once the Library has what it needs to paint: the build reads every film. Then, with
+    // the machine free again, the statistics worker reads and counts, so Stats opens on figures already counted.
+    if (!library.complete) return;
+    startSearchIndex();
+    return onSearchIndexReady(prewarmStats);
   }, [library.complete]);
   const filmIds = useMemo(() => films?.map((film) => film.id) ?? [], [films]);
   useScrollRestoration(`${location}?${search}`, films !== undefined && library.complete);
