@@ -37,14 +37,17 @@ const knownDiary = [
   '2024-07-02,Possession,1981,https://boxd.it/a5,5,,,2024-07-01',
 ];
 
-async function importDiary(page: Page, rows: string[]): Promise<void> {
+/** Imports one export file through the Import page, waiting until it is written. */
+async function importFile(page: Page, file: ChosenFile): Promise<void> {
   const imports = new ImportPages(page);
   await imports.openImport();
-  await imports.choose(letterboxdDiary(rows));
+  await imports.choose(file);
   await imports.counts();
   await imports.confirm();
   await imports.importedToast().waitFor();
 }
+
+const importDiary = (page: Page, rows: string[]) => importFile(page, letterboxdDiary(rows));
 
 async function openStats(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Stats' }).click();
@@ -143,12 +146,7 @@ describe('Statistics in chromium', () => {
         `${id},${rating},2024-01-01,"${title}","${title}",https://www.imdb.com/title/${id}/,Movie,8.0,${runtime},${year},"${genres}",1000,${year}-01-01,${director}`,
       ),
     ].join('\n');
-    const imports = new ImportPages(page);
-    await imports.openImport();
-    await imports.choose({ name: 'ratings.csv', mimeType: 'text/csv', buffer: Buffer.from(imdb) });
-    await imports.counts();
-    await imports.confirm();
-    await imports.importedToast().waitFor();
+    await importFile(page, { name: 'ratings.csv', mimeType: 'text/csv', buffer: Buffer.from(imdb) });
     const rows: string[] = [...knownDiary];
     for (let i = 0; i < 48; i += 1) {
       const month = String((i % 12) + 1).padStart(2, '0');

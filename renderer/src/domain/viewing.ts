@@ -97,6 +97,13 @@ export function monthName(month: number): string {
   return monthNames[month - 1] ?? String(month);
 }
 
+const weekdayNames = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+
+/** "Monday" for weekday 0 … "Sunday" for 6 (Monday-first, as statistics count weeks). */
+export function weekdayName(weekday: number): string {
+  return weekdayNames[weekday] ?? String(weekday);
+}
+
 /** "25 November 2026" for a YYYY-MM-DD date, without time-zone drift. */
 export function formatCalendarDate(isoDate: string): string {
   const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];

@@ -1,11 +1,9 @@
 /**
  * The search worker's entry: the catalog's search index lives here, off the main thread, so building it at start
- * and answering every keystroke never holds up the window. It opens the catalog itself (the client starts it only
- * after the main thread has opened it; see below for why it never creates the database). The work is in
- * search-service.ts, which tests run in Node without a worker.
+ * and answering every keystroke never holds up the window. It opens the catalog itself, once, and never creates it
+ * (db/worker-connection.ts). The work is in search-service.ts, which tests run in Node without a worker.
  */
-import { Dexie } from 'dexie';
-import { CinefileDb, DATABASE_NAME } from '../db/schema';
+import { openCatalogInWorker } from '../db/worker-connection';
 import type { SearchRequest, SearchResponse } from './search-protocol';
 import { createSearchService } from './search-service';
 
@@ -18,15 +16,7 @@ interface SearchWorkerScope {
 const scope = self as unknown as SearchWorkerScope;
 const post = (message: SearchResponse, transfer: Transferable[]) => scope.postMessage(message, transfer);
 
-// Its own connection, opened once and never re-opened by Dexie on a later read: when another window deletes or
-// upgrades the catalog, this connection closes and the worker's reads fail (the Library says search is unavailable)
-// instead of quietly creating a new, empty catalog (and seeding it) behind the window's back.
-const catalog = new CinefileDb(DATABASE_NAME, { autoOpen: false });
-const service = Dexie.exists(DATABASE_NAME).then(async (exists) => {
-  if (!exists) throw new Error('The catalog is not there any more (deleted in another window?).');
-  await catalog.open();
-  return createSearchService(catalog, post);
-});
+const service = openCatalogInWorker().then((catalog) => createSearchService(catalog, post));
 
 scope.onmessage = (event) => {
   service.then(

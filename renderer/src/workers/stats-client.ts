@@ -124,11 +124,6 @@ export function prewarmStats(): void {
   }
 }
 
-/** Asks for other years (the heatmap's, the year in review's); the answer comes to the listeners. */
-export function showStatsView(view: StatsView): void {
-  running?.worker.postMessage({ type: 'view', view });
-}
-
 /** Stops the worker and forgets what it read (tests); `create` replaces how the next one starts. */
 export function resetStats(create: () => StatsWorker = startStatsWorker): void {
   if (running) {

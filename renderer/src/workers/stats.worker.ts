@@ -1,10 +1,9 @@
 /**
  * The statistics worker's entry: reading the catalog's projections and viewings and counting them happen here, off
  * the main thread, so the Stats page never holds up the window, even at 100,000 films. Like the search worker it
- * opens the catalog itself, once, and never creates it. The work is in stats-service.ts.
+ * opens the catalog itself, once, and never creates it (db/worker-connection.ts). The work is in stats-service.ts.
  */
-import { Dexie } from 'dexie';
-import { CinefileDb, DATABASE_NAME } from '../db/schema';
+import { openCatalogInWorker } from '../db/worker-connection';
 import type { StatsRequest, StatsResponse } from './stats-protocol';
 import { createStatsService } from './stats-service';
 
@@ -17,12 +16,7 @@ interface StatsWorkerScope {
 const scope = self as unknown as StatsWorkerScope;
 const post = (message: StatsResponse) => scope.postMessage(message);
 
-const catalog = new CinefileDb(DATABASE_NAME, { autoOpen: false });
-const service = Dexie.exists(DATABASE_NAME).then(async (exists) => {
-  if (!exists) throw new Error('The catalog is not there any more (deleted in another window?).');
-  await catalog.open();
-  return createStatsService(catalog, post);
-});
+const service = openCatalogInWorker().then((catalog) => createStatsService(catalog, post));
 
 scope.onmessage = (event) => {
   service.then(

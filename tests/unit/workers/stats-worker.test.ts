@@ -7,7 +7,7 @@ import { addFilm, deleteFilm } from '../../../renderer/src/db/films';
 import { db } from '../../../renderer/src/db/index';
 import { logViewing } from '../../../renderer/src/db/viewings';
 import { newFilmRecord } from '../../../renderer/src/domain/film';
-import { changedStatsRecords, prewarmStats, resetStats, showStatsView, watchStats, type StatsUpdate } from '../../../renderer/src/workers/stats-client';
+import { changedStatsRecords, prewarmStats, resetStats, watchStats, type StatsUpdate } from '../../../renderer/src/workers/stats-client';
 import { QUIET_MS, type StatsCatalog } from '../../../renderer/src/workers/stats-service';
 import { filmFields, freshCatalog } from '../../fixtures/catalog';
 import { InProcessStatsWorker } from '../../fixtures/stats-worker';
@@ -94,7 +94,9 @@ describe('statistics worker', () => {
     stop = watchStats({ heatmapYear: 2023, reviewYear: 2023 }, (update) => updates.push(update));
     const first = await nextUpdate();
     expect(first.result?.review?.year).toBe(2023);
-    showStatsView({ heatmapYear: 2024, reviewYear: 2024 });
+    // A page asking for other years follows again with the new view, as useCatalogStats does.
+    stop();
+    stop = watchStats({ heatmapYear: 2024, reviewYear: 2024 }, (update) => updates.push(update));
     const other = await nextUpdate((update) => update.result?.view.reviewYear === 2024);
     expect(other.result?.readMs).toBe(0);
     expect(other.result?.heatmap?.days.find((day) => day.date === '2024-03-04')?.viewings).toBe(1);

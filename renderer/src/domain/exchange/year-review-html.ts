@@ -6,6 +6,7 @@
  */
 import { ratingGlyphs, ratingLabel } from '../rating';
 import type { YearInReview } from '../stats';
+import { monthName, weekdayName } from '../viewing';
 import { escapeHtml, exportedFromCinefile, selfContainedPage } from './list-export-html';
 
 /** A chart drawn by the app, as a PNG. */
@@ -23,8 +24,6 @@ export interface YearReviewDocument {
   exportedAt: string;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
 
 const count = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
@@ -70,8 +69,8 @@ function figuresHtml(review: YearInReview): string {
     figure('First time', review.firstSeen.toLocaleString('en')),
     figure('Rewatched', review.rewatched.toLocaleString('en')),
     figure('Time watching', hoursAndMinutes(review.minutesWatched)),
-    review.busiestMonth ? figure('Busiest month', `${MONTHS[review.busiestMonth.month - 1]} (${review.busiestMonth.viewings})`) : '',
-    review.busiestWeekday ? figure('Busiest weekday', `${WEEKDAYS[review.busiestWeekday.weekday]} (${review.busiestWeekday.viewings})`) : '',
+    review.busiestMonth ? figure('Busiest month', `${monthName(review.busiestMonth.month)} (${review.busiestMonth.viewings})`) : '',
+    review.busiestWeekday ? figure('Busiest weekday', `${weekdayName(review.busiestWeekday.weekday)} (${review.busiestWeekday.viewings})`) : '',
   ];
   return `<dl class="figures">${rows.join('')}</dl>`;
 }

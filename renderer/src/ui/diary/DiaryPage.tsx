@@ -7,7 +7,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { Link, useSearch } from 'wouter';
 import { diaryEntries, diaryEntriesIn, type DiaryEntry, type DiarySlice } from '../../db/viewings';
-import { groupByDiaryMonth, type DiaryMonth } from '../../domain/viewing';
+import { formatWatchedOn, groupByDiaryMonth, type DiaryMonth } from '../../domain/viewing';
 import { DiaryEntryRow } from './DiaryEntryRow';
 import '../styles/diary.css';
 import { catalogForExport, diaryExportRows } from '../../db/exports';
@@ -35,12 +35,8 @@ export function diaryPeriod(search: string): string | null {
   return year !== null && /^\d{4}$/.test(year) ? year : null;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "2019" or "May 2019". */
-function periodLabel(period: string): string {
-  return period.length === 4 ? period : `${MONTHS[Number(period.slice(5, 7)) - 1]} ${period.slice(0, 4)}`;
-}
+/** "2019" or "May 2019": a period reads like a viewing date of that precision. */
+const periodLabel = (period: string) => formatWatchedOn(period);
 
 const count = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 

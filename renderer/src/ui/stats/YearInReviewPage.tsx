@@ -6,28 +6,27 @@
  */
 import { Link, useLocation } from 'wouter';
 import { exportYearReviewHtml, hoursAndMinutes, type ReviewChartImage } from '../../domain/exchange/year-review-html';
-import { ratingLabel } from '../../domain/rating';
+import { ratingLabel, starsFromHalfStars } from '../../domain/rating';
 import type { ViewingHeatmap, YearInReview } from '../../domain/stats';
+import { monthName, weekdayName } from '../../domain/viewing';
 import { platform } from '../../platform';
 import { useCatalogActions } from '../common/useCatalogActions';
 import { useToast } from '../common/Toasts';
 import { BarChart, type Bar } from './Chart';
-import { diaryMonthHref, diaryYearHref, Heatmap } from './Heatmap';
+import { diaryMonthHref, diaryYearHref, Heatmap, heatLevel } from './Heatmap';
 import { libraryHref } from './PeopleTables';
 import { useCatalogStats } from './useCatalogStats';
 import '../styles/stats.css';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const monthsShort = Array.from({ length: 12 }, (_, index) => monthName(index + 1).slice(0, 3));
 const whole = (n: number) => n.toLocaleString('en');
 const counted = (n: number, one: string, many: string) => `${whole(n)} ${n === 1 ? one : many}`;
 const viewingsUnit = ['viewing', 'viewings'] as const;
-const half = (halfStars: number) => (halfStars / 2).toLocaleString('en', { maximumFractionDigits: 1 });
 
 function monthBars(review: YearInReview): Bar[] {
   return review.perMonth.map((value, index) => ({
-    label: `${MONTHS[index]} ${review.year}`,
-    axisLabel: MONTHS[index]?.slice(0, 3),
+    label: `${monthName(index + 1)} ${review.year}`,
+    axisLabel: monthsShort[index],
     value,
     href: value > 0 ? diaryMonthHref(`${review.year}-${String(index + 1).padStart(2, '0')}`) : null,
   }));
@@ -42,7 +41,7 @@ async function monthsPng(review: YearInReview): Promise<string> {
   const canvas = document.createElement('canvas');
   const chart = new Chart(canvas, {
     type: 'bar',
-    data: { labels: MONTHS.map((month) => month.slice(0, 3)), datasets: [{ data: review.perMonth, backgroundColor: EXPORT_COLOURS.accent }] },
+    data: { labels: monthsShort, datasets: [{ data: review.perMonth, backgroundColor: EXPORT_COLOURS.accent }] },
     options: {
       responsive: false,
       animation: false,
@@ -73,15 +72,14 @@ function heatmapPng(heatmap: ViewingHeatmap): string {
   if (!context) return '';
   const shades = [EXPORT_COLOURS.sunken, '#5a2420', '#8c2f27', '#b83a2f', EXPORT_COLOURS.accent];
   for (const day of heatmap.days) {
-    const level = day.viewings === 0 || heatmap.max === 0 ? 0 : Math.min(4, Math.max(1, Math.ceil((day.viewings * 4) / heatmap.max)));
-    context.fillStyle = shades[level] ?? EXPORT_COLOURS.sunken;
+    context.fillStyle = shades[heatLevel(day.viewings, heatmap.max)] ?? EXPORT_COLOURS.sunken;
     context.fillRect(gap + day.week * (cell + gap), gap + day.weekday * (cell + gap), cell, cell);
   }
   return canvas.toDataURL('image/png');
 }
 
 async function exportReview(review: YearInReview, heatmap: ViewingHeatmap | null): Promise<string | null> {
-  const busiest = review.busiestMonth === null ? '' : ` The busiest was ${MONTHS[review.busiestMonth.month - 1]}, with ${counted(review.busiestMonth.viewings, 'viewing', 'viewings')}.`;
+  const busiest = review.busiestMonth === null ? '' : ` The busiest was ${monthName(review.busiestMonth.month)}, with ${counted(review.busiestMonth.viewings, 'viewing', 'viewings')}.`;
   const charts: ReviewChartImage[] = [
     { title: 'Viewings per month', png: await monthsPng(review), description: `Viewings per month in ${review.year}.${busiest}` },
   ];
@@ -129,14 +127,14 @@ function Figures({ review }: { review: YearInReview }) {
       {review.busiestMonth && (
         <div className="stats-figure">
           <dt>Busiest month</dt>
-          <dd className="stats-figure-value">{MONTHS[review.busiestMonth.month - 1]}</dd>
+          <dd className="stats-figure-value">{monthName(review.busiestMonth.month)}</dd>
           <dd className="stats-figure-note">{counted(review.busiestMonth.viewings, 'viewing', 'viewings')}</dd>
         </div>
       )}
       {review.busiestWeekday && (
         <div className="stats-figure">
           <dt>Busiest weekday</dt>
-          <dd className="stats-figure-value">{WEEKDAYS[review.busiestWeekday.weekday]}</dd>
+          <dd className="stats-figure-value">{weekdayName(review.busiestWeekday.weekday)}</dd>
           <dd className="stats-figure-note">{counted(review.busiestWeekday.viewings, 'viewing', 'viewings')}</dd>
         </div>
       )}
@@ -185,7 +183,7 @@ function ReviewBody({ review, heatmap, years }: { review: YearInReview; heatmap:
                   <Link href={`/films/${film.filmId}`}>{film.title}</Link>
                   {film.year !== null && <span className="quiet"> ({film.year})</span>}{' '}
                   <span className="review-rating" aria-label={ratingLabel(film.rating)}>
-                    {half(film.rating)} ★
+                    {starsFromHalfStars(film.rating)} ★
                   </span>
                 </li>
               ))}
