@@ -44,6 +44,27 @@ const saveToken = v.pipe(v.string(), v.uuid('a save token'));
 
 const autoBackupName = v.pipe(v.string(), v.maxLength(80), v.regex(AUTO_BACKUP_NAME, 'an automatic backup file name'));
 
+/** Longest sync account (the sync target, e.g. "https://couch.example.net/cinefile#anna") sync-secret:* accept. */
+export const MAX_SYNC_ACCOUNT_CHARS = 1_000;
+/** Longest sync password sync-secret:save accepts. */
+export const MAX_SYNC_PASSWORD_CHARS = 1_000;
+
+const syncAccount = v.pipe(
+  v.string('a sync account (text)'),
+  v.minLength(1, `a sync account of 1 to ${MAX_SYNC_ACCOUNT_CHARS} characters`),
+  v.maxLength(MAX_SYNC_ACCOUNT_CHARS, `a sync account of 1 to ${MAX_SYNC_ACCOUNT_CHARS} characters`),
+);
+
+/**
+ * Every message is written out: valibot's defaults quote the value they received, and a refused password must never
+ * end up in an error (main logs a handler's errors).
+ */
+const syncPassword = v.pipe(
+  v.string('a password (text)'),
+  v.minLength(1, `a password of 1 to ${MAX_SYNC_PASSWORD_CHARS} characters`),
+  v.maxLength(MAX_SYNC_PASSWORD_CHARS, `a password of 1 to ${MAX_SYNC_PASSWORD_CHARS} characters`),
+);
+
 /** Any valibot schema; requests are only checked, never transformed, so what the renderer sends is what main gets. */
 type RequestSchema = v.GenericSchema;
 
@@ -94,6 +115,22 @@ export interface AutoBackup {
   bytes: number;
   /** How many films the renderer said it holds; null when main has no record of it. */
   films: number | null;
+}
+
+/**
+ * Where sync-secret:save kept the password:
+ * - 'keychain': encrypted with the OS keychain (Electron safeStorage) in a file of main's, until forgotten;
+ * - 'session': only in memory, until Cinefile quits (Electron) or the tab closes (browser sessionStorage);
+ * - 'browser-storage': the browser build, when the person asked it to remember: in localStorage, NOT encrypted
+ *   (readable by anyone with access to the browser profile) — the settings page says so;
+ * - 'not-kept': nowhere (the browser refused its storage); `reason` says why.
+ */
+export type SyncSecretKept = 'keychain' | 'session' | 'browser-storage' | 'not-kept';
+
+export interface SyncSecretSaved {
+  kept: SyncSecretKept;
+  /** Why it was kept less well than asked (no usable keychain, storage refused), in a person's words. */
+  reason?: string;
 }
 
 /** Every channel main answers, keyed by its IPC channel name. */
@@ -189,6 +226,28 @@ export const ipcContract = {
   'backup:quit-ready': channel<void>()({
     verb: 'quitBackupReady',
     request: v.object({ ok: v.boolean() }),
+  }),
+  /**
+   * Keeps the sync password for `account`, replacing any kept before (one at a time). `remember: true` asks for it
+   * to outlive this run: encrypted with the OS keychain when there is one Cinefile can use, otherwise (and with
+   * `remember: false`) in main's memory only. The answer says which; it never holds the password.
+   */
+  'sync-secret:save': channel<SyncSecretSaved>()({
+    verb: 'saveSyncSecret',
+    request: v.object(
+      { account: syncAccount, password: syncPassword, remember: v.boolean() },
+      'an object { account, password, remember }',
+    ),
+  }),
+  /** The password kept for exactly this account, or null (none kept, or kept for another account). */
+  'sync-secret:read': channel<{ password: string } | null>()({
+    verb: 'readSyncSecret',
+    request: v.object({ account: syncAccount }),
+  }),
+  /** Forgets the kept password, on disk and in memory. */
+  'sync-secret:forget': channel<{ forgotten: true }>()({
+    verb: 'forgetSyncSecret',
+    request: v.object({}),
   }),
 };
 

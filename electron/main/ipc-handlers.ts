@@ -3,8 +3,9 @@
  * refuses a channel without one).
  *
  * The renderer never passes a file path in: every path main reads or writes comes from a dialog the user just
- * answered, or is one main made itself (userData/backups, named by AUTO_BACKUP_NAME), so a compromised page cannot
- * name ~/.ssh/id_rsa or overwrite a file of its choosing. Streamed saves are named by tokens main handed out.
+ * answered, or is one main made itself (userData/backups, named by AUTO_BACKUP_NAME; userData/sync/secret.json), so
+ * a compromised page cannot name ~/.ssh/id_rsa or overwrite a file of its choosing. Streamed saves are named by
+ * tokens main handed out.
  */
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
@@ -12,6 +13,7 @@ import {
   app,
   BrowserWindow,
   dialog,
+  safeStorage,
   type IpcMainInvokeEvent,
   type OpenDialogOptions,
   type OpenDialogReturnValue,
@@ -24,6 +26,7 @@ import { beginSave, endSave, replaceFile, writeChunk } from './file-saves';
 import { handleAll, type IpcHandlers } from './ipc-guard';
 import { renderPdf } from './pdf';
 import { quitBackupReady } from './quit-backup';
+import { syncSecrets, type SyncSecrets } from './sync-secret';
 
 const megabytes = (bytes: number): string => `${Math.round(bytes / (1024 * 1024))} MB`;
 
@@ -40,6 +43,17 @@ function showSaveDialog(event: IpcMainInvokeEvent, options: SaveDialogOptions): 
 function showOpenDialog(event: IpcMainInvokeEvent, options: OpenDialogOptions): Promise<OpenDialogReturnValue> {
   const window = callerWindow(event);
   return window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options);
+}
+
+/** Made on first use: userData is only final once index.ts has applied the profile and the app is ready. */
+let keptSyncSecrets: SyncSecrets | null = null;
+function syncSecretKeeper(): SyncSecrets {
+  keptSyncSecrets ??= syncSecrets({
+    keychain: safeStorage,
+    folder: join(app.getPath('userData'), 'sync'),
+    platform: process.platform,
+  });
+  return keptSyncSecrets;
 }
 
 const handlers: IpcHandlers = {
@@ -104,6 +118,14 @@ const handlers: IpcHandlers = {
   'backup:reveal': ({ name }) => revealAutoBackup(name),
 
   'backup:quit-ready': ({ ok }, event) => quitBackupReady(event.sender.id, ok),
+
+  // The password is never logged: the schema's messages do not quote it, and sync-secret.ts's errors name only
+  // what went wrong.
+  'sync-secret:save': (request) => syncSecretKeeper().save(request),
+
+  'sync-secret:read': (request) => syncSecretKeeper().read(request),
+
+  'sync-secret:forget': () => syncSecretKeeper().forget(),
 };
 
 export function registerIpcHandlers(): void {

@@ -6,26 +6,13 @@ import { statSync } from 'node:fs';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { net, protocol } from 'electron';
+import { connectOriginOf, CONTENT_SECURITY_POLICY, contentSecurityPolicy } from '../content-security';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'cinefile';
 
-/**
- * Sent with every app:// response. Mirrors the meta tag in renderer/index.html, plus `frame-ancestors`, which
- * browsers ignore in a meta tag and only honour as a header.
- */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+/** The policies live in ../content-security (shared with the Vite servers); re-exported for main's other users. */
+export { CONTENT_SECURITY_POLICY };
 
 export type AppRequestTarget =
   | { kind: 'file'; path: string }
@@ -102,8 +89,21 @@ export function registerAppScheme(): void {
   ]);
 }
 
-function securityHeaders(headers: Headers): Headers {
-  headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
+/** Files Chromium runs as scripts: the only responses whose policy may name the sync server. */
+const SCRIPT_EXTENSIONS = new Set(['.js', '.mjs']);
+
+/**
+ * The policy for one response: the base one, except for a script requested with a valid `connect` parameter (the
+ * sync worker), whose connect-src gains that origin. A worker takes its policy from its own script's headers, so
+ * this lets the worker, and only the worker, reach the user's server; the document stays on `connect-src 'self'`.
+ */
+function policyFor(requestUrl: string, path: string): string {
+  if (!SCRIPT_EXTENSIONS.has(extname(path).toLowerCase())) return CONTENT_SECURITY_POLICY;
+  return contentSecurityPolicy(connectOriginOf(new URL(requestUrl)));
+}
+
+function securityHeaders(headers: Headers, policy: string = CONTENT_SECURITY_POLICY): Headers {
+  headers.set('Content-Security-Policy', policy);
   headers.set('X-Content-Type-Options', 'nosniff');
   return headers;
 }
@@ -119,7 +119,7 @@ export function serveRenderer(rendererDir: string): void {
     return new Response(file.body, {
       status: file.status,
       statusText: file.statusText,
-      headers: securityHeaders(new Headers(file.headers)),
+      headers: securityHeaders(new Headers(file.headers), policyFor(request.url, target.path)),
     });
   });
 }

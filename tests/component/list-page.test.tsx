@@ -36,9 +36,14 @@ describe('ListPage', () => {
 
   it('moves a film with the Move buttons, saves the order, announces it and keeps focus on the button', async () => {
     const { listId } = await openList();
+    const ranksBefore = new Map((await entriesOfList(listId)).map((row) => [row.film.title, row.entry.rank]));
     const down = screen.getByRole('button', { name: 'Move Red Hot (1993) down' });
     await userEvent.click(down);
     await vi.waitFor(async () => expect(await savedTitles(listId)).toEqual(['Alien', 'Red Hot', 'Heat']));
+    // Only the moved film's entry changed: it took a rank between Alien's and Heat's.
+    const ranksAfter = new Map((await entriesOfList(listId)).map((row) => [row.film.title, row.entry.rank]));
+    expect([ranksAfter.get('Alien'), ranksAfter.get('Heat')]).toEqual([ranksBefore.get('Alien'), ranksBefore.get('Heat')]);
+    expect(ranksAfter.get('Red Hot')! > ranksAfter.get('Alien')! && ranksAfter.get('Red Hot')! < ranksAfter.get('Heat')!).toBe(true);
     expect(rowTexts()).toEqual(['Alien (1979)', 'Red Hot (1993)', 'Heat (1995)']);
     expect(screen.getByText('Red Hot (1993) moved to position 2 of 3.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Move Red Hot (1993) down' })).toHaveFocus();

@@ -261,6 +261,24 @@ function syntheticLists(seed: number, now: Date): FilmList[] {
   }));
 }
 
+const BASE_62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/**
+ * The `index`-th rank (from 0) of generateNKeysBetween(null, null, n) — 'a0' … 'az', 'b00' … 'bzz', 'c000' … —
+ * made directly, so a film's list place depends on its index alone and not on the batch or the films before it.
+ */
+function rankAt(index: number): string {
+  let rest = index;
+  let digits = 1;
+  while (rest >= 62 ** digits) {
+    rest -= 62 ** digits;
+    digits++;
+  }
+  let body = '';
+  for (let k = 0; k < digits; k++, rest = Math.floor(rest / 62)) body = BASE_62[rest % 62]! + body;
+  return String.fromCharCode('a'.charCodeAt(0) + digits - 1) + body;
+}
+
 /** Film `index` of the catalog with everything that points at it; the same for the same seed, whatever the batch. */
 function syntheticFilm(index: number, seed: number, lists: readonly FilmList[]): FilmBundle {
   const random = prng(seed + Math.imul(index + 1, 0x9e3779b1));
@@ -319,8 +337,8 @@ function syntheticFilm(index: number, seed: number, lists: readonly FilmList[]):
   const listEntries: ListEntry[] = [];
   if (random() < LIST_SHARE) {
     for (const list of new Set([pick(random, lists), pick(random, lists)])) {
-      // Only the order matters: the catalog index keeps each list in the order films were added.
-      listEntries.push({ id: uuid(random), listId: list.id, filmId: id, position: index, note: '', addedAt: stamp });
+      // Each list in the order films were added: the rank of the film's index, whatever other films are listed.
+      listEntries.push({ id: uuid(random), listId: list.id, filmId: id, rank: rankAt(index), note: '', addedAt: stamp, updatedAt: stamp });
     }
   }
   const copies: Copy[] = [];
@@ -344,7 +362,7 @@ function syntheticFilm(index: number, seed: number, lists: readonly FilmList[]):
       copies.push(copy);
       if (random() < 0.03) {
         const lentOn = `2025-${pad(between(random, 1, 12))}-${pad(between(random, 1, 28))}`;
-        loans.push({
+        const loan = {
           id: uuid(random),
           copyId: copy.id,
           filmId: id,
@@ -353,7 +371,9 @@ function syntheticFilm(index: number, seed: number, lists: readonly FilmList[]):
           dueOn: random() < 0.5 ? `2026-${pad(between(random, 1, 12))}-${pad(between(random, 1, 28))}` : null,
           // A few still out, most back on the shelf.
           returnedOn: random() < 0.4 ? null : `2026-${pad(between(random, 1, 12))}-${pad(between(random, 1, 28))}`,
-        });
+        };
+        // Last changed when it came back, else when it went out (as the v7 upgrade dates an older loan).
+        loans.push({ ...loan, updatedAt: `${loan.returnedOn ?? lentOn}T00:00:00.000Z` });
       }
     }
   }

@@ -82,7 +82,7 @@ export function restoreCopy(deleted: DeletedCopy): Promise<void> {
 }
 
 /** Lends a copy; refuses when it is already out or when the new loan would start before its last one ended. */
-export function lendCopy(copyId: string, fields: LoanFields): Promise<string> {
+export function lendCopy(copyId: string, fields: LoanFields, now: Date = new Date()): Promise<string> {
   return db.transaction('rw', [db.copies, db.loans], async () => {
     const copy = await db.copies.get(copyId);
     if (!copy) throw new MissingRecordError('copy');
@@ -95,31 +95,31 @@ export function lendCopy(copyId: string, fields: LoanFields): Promise<string> {
     if (fields.lentOn < lastReturn) {
       throw new Error(`This copy came back on ${formatShortDate(lastReturn)}; a new loan cannot start before that.`);
     }
-    const loan: Loan = { ...fields, id: newId(), copyId, filmId: copy.filmId, returnedOn: null };
+    const loan: Loan = { ...fields, id: newId(), copyId, filmId: copy.filmId, returnedOn: null, updatedAt: now.toISOString() };
     await db.loans.add(loan);
     return loan.id;
   });
 }
 
 /** Marks a loan returned on a YYYY-MM-DD day, keeping it as history; returns the loan as it was, for undo. */
-export function returnLoan(loanId: string, returnedOn: string): Promise<Loan> {
+export function returnLoan(loanId: string, returnedOn: string, now: Date = new Date()): Promise<Loan> {
   return db.transaction('rw', db.loans, async () => {
     const loan = await db.loans.get(loanId);
     if (!loan) throw new MissingRecordError('loan');
     if (loan.returnedOn !== null) throw new Error(`This loan was already returned on ${formatShortDate(loan.returnedOn)}.`);
     if (returnedOn < loan.lentOn) throw new Error(`It cannot come back before it was lent, on ${formatShortDate(loan.lentOn)}.`);
-    await db.loans.update(loanId, { returnedOn });
+    await db.loans.update(loanId, { returnedOn, updatedAt: now.toISOString() });
     return loan;
   });
 }
 
 /** Undoes "Mark returned": the loan is open again, unless the copy has been lent out since. */
-export function undoReturn(loan: Loan): Promise<void> {
+export function undoReturn(loan: Loan, now: Date = new Date()): Promise<void> {
   return db.transaction('rw', db.loans, async () => {
     const others = await db.loans.where('copyId').equals(loan.copyId).toArray();
     const lentSince = others.find((other) => other.id !== loan.id && other.returnedOn === null);
     if (lentSince) throw new Error(`The copy has been lent to ${lentSince.borrower} since; it cannot be out twice.`);
-    const changed = await db.loans.update(loan.id, { returnedOn: null });
+    const changed = await db.loans.update(loan.id, { returnedOn: null, updatedAt: now.toISOString() });
     if (changed === 0) throw new MissingRecordError('loan');
   });
 }

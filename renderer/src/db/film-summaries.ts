@@ -19,13 +19,13 @@ import type {
 import type { Film } from '../domain/film';
 import { FACET_TABLES, facetsByFilm, groupByFilm, isFacetTable, sourceOf, type FacetRecord, type FacetRecords, type FacetSource, type FacetTable } from '../domain/film-facets';
 import { distinct, facetsOf, filmCast, filmSummary, noFacets, type FilmFacets, type FilmSummary } from '../domain/film-summary';
+import { anyRange, followOrAbort, isUpgrade, storedValues, throwIfRefused } from './dbcore';
 
 const FILMS = 'films';
 export const SUMMARIES = 'filmSummaries';
 export const CAST = 'filmCast';
 
 const equalRange = (key: string): DBCoreKeyRange => ({ type: 1 as DBCoreRangeType, lower: key, upper: key });
-const anyRange: DBCoreKeyRange = { type: 3 as DBCoreRangeType, lower: undefined, upper: undefined };
 
 /** From this many films on, a table no bigger than a few records per film is read whole rather than film by film. */
 const MANY_FILMS = 16;
@@ -63,14 +63,6 @@ async function facetsFromTables(down: DBCore, trans: DBCoreTransaction, filmIds:
 
 const differs = (summary: FilmSummary, patch: Partial<FilmFacets>) =>
   Object.entries(patch).some(([key, value]) => JSON.stringify(summary[key as keyof FilmFacets]) !== JSON.stringify(value));
-
-/** The values a mutation stored: those IndexedDB did not refuse (a bulkAdd of a key already there fails alone). */
-const storedValues = <T>(values: readonly T[], result: DBCoreMutateResponse) => values.filter((_, index) => result.failures[index] === undefined);
-
-/** A bulk write reports a refused record instead of failing: a summary not written must fail the write it follows. */
-function throwIfRefused(result: DBCoreMutateResponse): void {
-  if (result.numFailures > 0) throw Object.values(result.failures)[0] ?? new Error('A film summary could not be written');
-}
 
 /**
  * The summaries of one transaction, remembered once read or written: a write in chunks (an import's viewings, 500
@@ -242,30 +234,6 @@ async function refreshFacet(down: DBCore, table: FacetTable, trans: DBCoreTransa
     return differs(summary, patch) ? [{ ...summary, ...patch }] : [];
   });
   await summariesIn(down, trans).put(values);
-}
-
-/** Schema upgrades (mode "versionchange") fill the tables themselves (upgradeToV4, upgradeToV5, upgradeToV6). */
-const isUpgrade = (trans: DBCoreTransaction) => (trans as unknown as { mode?: string }).mode === 'versionchange';
-
-function abortQuietly(trans: DBCoreTransaction): void {
-  try {
-    (trans as unknown as IDBTransaction).abort();
-  } catch {
-    // Already finished or aborted: nothing was committed by us.
-  }
-}
-
-/**
- * Runs a summaries update; if it fails the record was written but its summary was not, so the transaction aborts
- * and neither stays (even in a one-write transaction that would otherwise commit the record alone).
- */
-async function followOrAbort(trans: DBCoreTransaction, follow: () => Promise<void>): Promise<void> {
-  try {
-    await follow();
-  } catch (error) {
-    abortQuietly(trans);
-    throw error;
-  }
 }
 
 /**

@@ -2,19 +2,20 @@
 import { MissingRecordError } from '../domain/errors';
 import type { Film } from '../domain/film';
 import {
-  compactPositionChanges,
+  clampIndex,
   compareListEntries,
   compareListsByName,
-  indexForPosition,
+  lastUsableRank,
   parseListEntryNote,
   parseListFields,
-  positionAtEnd,
-  reorderedItems,
-  clampIndex,
+  rankChangesForMove,
+  rankChangesForRestore,
+  ranksForNewEntries,
   type AddedToList,
   type FilmList,
   type ListEntry,
   type ListFields,
+  type RankChange,
 } from '../domain/list';
 import { db, newId } from './index';
 
@@ -101,7 +102,7 @@ export function deleteList(id: string): Promise<DeletedList> {
   });
 }
 
-/** Puts back a deleted list in its old order; films deleted since then stay out of it. */
+/** Puts back a deleted list in its old order (its entries keep their ranks); films deleted since then stay out of it. */
 export function restoreDeletedList(deleted: DeletedList): Promise<void> {
   return db.transaction('rw', [db.lists, db.listEntries, db.films], async () => {
     const films = await db.films.bulkGet(deleted.entries.map((entry) => entry.filmId));
@@ -161,11 +162,12 @@ export function addFilmsToList(listId: string, filmIds: readonly string[], now: 
     const alreadyIn = wanted.filter((filmId) => inList.has(filmId)).length;
     const candidates = wanted.filter((filmId) => !inList.has(filmId));
     const films = await db.films.bulkGet(candidates);
-    let position = positionAtEnd(existing.map((entry) => entry.position));
-    const addedAt = now.toISOString();
-    const added: ListEntry[] = candidates
-      .filter((_, index) => films[index] !== undefined)
-      .map((filmId) => ({ id: newId(), listId, filmId, position: position++, note: '', addedAt }));
+    const adding = candidates.filter((_, index) => films[index] !== undefined);
+    const ranks = ranksForNewEntries(lastUsableRank(existing.map((entry) => entry.rank)), adding.length);
+    const stamp = now.toISOString();
+    const added: ListEntry[] = adding.map((filmId, index) => ({
+      id: newId(), listId, filmId, rank: ranks[index]!, note: '', addedAt: stamp, updatedAt: stamp,
+    }));
     await db.listEntries.bulkAdd(added);
     if (added.length > 0) await touchList(listId, now);
     return { added: added.length, alreadyIn };
@@ -181,8 +183,12 @@ export function removeEntry(entryId: string): Promise<ListEntry | undefined> {
   });
 }
 
-/** Puts a removed entry back where it was, with its note, even if the list was reordered meanwhile. */
-export function restoreEntry(entry: ListEntry): Promise<void> {
+/**
+ * Puts a removed entry back where it was, with its note, even if the list was reordered meanwhile: by its old rank,
+ * or, when another entry has taken that rank, just before that one with a new rank; no other entry changes (unless
+ * the list holds a rank that cannot be built on; domain/list Ties).
+ */
+export function restoreEntry(entry: ListEntry, now: Date = new Date()): Promise<void> {
   return db.transaction('rw', [db.lists, db.listEntries, db.films], async () => {
     if (!(await db.lists.get(entry.listId))) throw new MissingRecordError('list');
     if (!(await db.films.get(entry.filmId))) throw new MissingRecordError('film');
@@ -190,23 +196,23 @@ export function restoreEntry(entry: ListEntry): Promise<void> {
     // Had the film been added again meanwhile, the restored entry (with its note and place) replaces that one.
     const readded = current.filter((other) => other.filmId === entry.filmId && other.id !== entry.id);
     await db.listEntries.bulkDelete(readded.map((other) => other.id));
-    const others = current.filter((other) => other.filmId !== entry.filmId);
-    const ordered = [...others];
-    ordered.splice(indexForPosition(others, entry.position), 0, entry);
-    // The restored entry keeps its old number when it still fits; otherwise the list is renumbered around it.
-    const collides = others.some((other) => other.position === entry.position);
-    await db.listEntries.put(entry);
-    if (collides) await applyPositions(compactPositionChanges(ordered));
+    const others = current.filter((other) => other.filmId !== entry.filmId && other.id !== entry.id);
+    const changes = rankChangesForRestore(others, entry);
+    const own = changes.find((change) => change.id === entry.id);
+    await db.listEntries.put(own ? { ...entry, rank: own.rank, updatedAt: now.toISOString() } : entry);
+    await applyRankChanges(changes.filter((change) => change !== own), now);
   });
 }
 
-async function applyPositions(changes: { id: string; position: number }[]): Promise<void> {
-  await db.listEntries.bulkUpdate(changes.map(({ id, position }) => ({ key: id, changes: { position } })));
+/** Writes new ranks, each entry stamped as changed now. */
+async function applyRankChanges(changes: readonly RankChange[], now: Date): Promise<void> {
+  const updatedAt = now.toISOString();
+  await db.listEntries.bulkUpdate(changes.map(({ id, rank }) => ({ key: id, changes: { rank, updatedAt } })));
 }
 
 /**
- * Moves an entry to a new index (clamped to the list) in one transaction, renumbering the list 0, 1, 2 …;
- * returns where it moved from and to.
+ * Moves an entry to a new index (clamped to the list) in one transaction, writing only the moved entry (unless it
+ * lands inside a run of tied ranks; domain/list Ties); returns where it moved from and to.
  */
 export function moveEntry(listId: string, entryId: string, toIndex: number, now: Date = new Date()): Promise<{ from: number; to: number }> {
   return db.transaction('rw', [db.lists, db.listEntries], async () => {
@@ -214,7 +220,7 @@ export function moveEntry(listId: string, entryId: string, toIndex: number, now:
     const from = ordered.findIndex((entry) => entry.id === entryId);
     if (from === -1) throw new MissingRecordError('list entry');
     const to = clampIndex(toIndex, ordered.length);
-    await applyPositions(compactPositionChanges(reorderedItems(ordered, from, to)));
+    await applyRankChanges(rankChangesForMove(ordered, from, to), now);
     if (from !== to) await touchList(listId, now);
     return { from, to };
   });
@@ -227,7 +233,7 @@ export async function setEntryNote(entryId: string, note: string, now: Date = ne
   await db.transaction('rw', [db.lists, db.listEntries], async () => {
     const entry = await db.listEntries.get(entryId);
     if (!entry) throw new MissingRecordError('list entry');
-    await db.listEntries.update(entryId, { note: result.text });
+    await db.listEntries.update(entryId, { note: result.text, updatedAt: now.toISOString() });
     await touchList(entry.listId, now);
   });
 }

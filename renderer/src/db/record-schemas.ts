@@ -9,7 +9,7 @@ import { importFormats } from '../domain/exchange/import-plan';
 import { posterMimeTypes } from '../domain/poster';
 import { FILM_TEXT_LIMITS } from '../domain/film-draft';
 import { MAX_NOTE_LENGTH } from '../domain/annotation';
-import { LIST_TEXT_LIMITS } from '../domain/list';
+import { LIST_TEXT_LIMITS, MAX_RANK_LENGTH, RANK_PATTERN } from '../domain/list';
 import { MAX_TAG_LENGTH, MAX_TAGS_PER_FILM } from '../domain/tags';
 import { SMART_LIST_LIMITS } from '../domain/smart-list';
 import { MAX_VIEWING_NOTE_LENGTH, viewingMedia } from '../domain/viewing';
@@ -53,6 +53,7 @@ export const filmSchema = v.object({
   importId,
   createdAt: isoTimestamp,
   updatedAt: isoTimestamp,
+  fieldChangedAt: v.optional(v.pipe(v.record(v.pipe(v.string(), v.maxLength(40)), isoTimestamp), v.maxEntries(40))),
 });
 
 export const viewingSchema = v.object({
@@ -91,10 +92,12 @@ export const listEntrySchema = v.object({
   id,
   listId: id,
   filmId: id,
-  position: v.pipe(v.number(), v.finite()),
+  /** A fractional index; any base-62 text keeps the order decidable (lists re-rank around one they cannot build on). */
+  rank: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_RANK_LENGTH), v.regex(RANK_PATTERN, 'a rank of base-62 digits')),
   note: text(LIST_TEXT_LIMITS.note),
   importId,
   addedAt: isoTimestamp,
+  updatedAt: isoTimestamp,
 });
 
 export const copySchema = v.object({
@@ -122,6 +125,7 @@ export const loanSchema = v.object({
   dueOn: v.nullable(isoDate),
   returnedOn: v.nullable(isoDate),
   importId,
+  updatedAt: isoTimestamp,
 });
 
 /** A saved Library view: the query is kept as text and read by the Library, which ignores what it does not know. */

@@ -10,8 +10,10 @@ import type { FilmList, ListEntry } from '../domain/list';
 import type { PosterImage } from '../domain/poster';
 import type { Viewing } from '../domain/viewing';
 import { seedCatalog } from './seed';
-import { upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV5, upgradeToV6 } from './upgrades';
+import { upgradeToV2, upgradeToV3, upgradeToV4, upgradeToV5, upgradeToV6, upgradeToV7 } from './upgrades';
 import { filmSummariesMiddleware } from './film-summaries';
+import { tombstonesMiddleware } from './tombstones';
+import type { Deletion } from '../domain/deletion';
 import type { FilmCast, FilmSummary } from '../domain/film-summary';
 import type { ImportRecord } from '../domain/exchange/import-record';
 import type { SmartList } from '../domain/smart-list';
@@ -24,7 +26,7 @@ export interface MetaEntry {
 
 export const DATABASE_NAME = 'cinefile';
 /** The newest db.version() below; a catalog above it was written by a newer Cinefile. */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 export class CinefileDb extends Dexie {
   films!: EntityTable<Film, 'id'>;
@@ -40,6 +42,7 @@ export class CinefileDb extends Dexie {
   filmSummaries!: EntityTable<FilmSummary, 'id'>;
   smartLists!: EntityTable<SmartList, 'id'>;
   filmCast!: EntityTable<FilmCast, 'id'>;
+  deletions!: EntityTable<Deletion, 'id'>;
 
   /** `options`: the search worker opens its own connection without Dexie's auto-open (search.worker.ts). */
   constructor(name: string = DATABASE_NAME, options?: DexieOptions) {
@@ -94,7 +97,14 @@ export class CinefileDb extends Dexie {
     // v6: each film's actor names in a projection of their own (domain/film-summary FilmCast), kept in step by the
     // same middleware, so statistics count actors without reading whole film records.
     this.version(6).stores({ filmCast: 'id' }).upgrade(upgradeToV6);
+    // v7: what sync between devices needs — list entries ordered by fractional ranks (a move rewrites one entry) with
+    // updatedAt, loans with updatedAt, films with each field's change time (written from now on, no upgrade needed),
+    // and tombstones of deleted records, kept by the tombstones middleware.
+    this.version(7)
+      .stores({ listEntries: 'id, listId, filmId, [listId+rank], importId', deletions: 'id, deletedAt' })
+      .upgrade(upgradeToV7);
     this.use(filmSummariesMiddleware);
+    this.use(tombstonesMiddleware);
     // Runs once, when the database is created: a catalog whose Red Hot was deleted stays without it.
     this.on('populate', (tx) => seedCatalog(tx, new Date()));
   }

@@ -9,6 +9,12 @@ import { filmCast, filmSummary, noFacets } from '../domain/film-summary';
 
 export const SEED_FILM_ID = redHotRecord.id;
 
+/**
+ * When sync says the seed was written: the same on every device (each seeds Red Hot at its own moment), so every
+ * device's seed is one and the same write, older than any change a person makes to it.
+ */
+export const SEED_RECORD_TIME = '2026-01-01T00:00:00.000Z';
+
 /** The seed record as a Film, with timestamps of the moment the catalog was created. */
 export function seedFilm(now: Date): Film {
   const timestamp = now.toISOString();

@@ -5,7 +5,7 @@ import type { Copy, Loan } from '../domain/copy';
 import type { Film } from '../domain/film';
 import { filmCast, filmSummary, noFacets } from '../domain/film-summary';
 import type { ListEntry } from '../domain/list';
-import { filmToV2, filmToV3, viewingsToV2 } from '../domain/record-upgrades';
+import { filmToV2, filmToV3, listEntriesToV7, loanToV7, viewingsToV2, type ListEntryV6 } from '../domain/record-upgrades';
 import type { Viewing } from '../domain/viewing';
 import { facetsByFilm } from '../domain/film-facets';
 
@@ -62,4 +62,16 @@ export async function upgradeToV6(tx: Transaction): Promise<void> {
   const cast = tx.table('filmCast');
   await cast.clear();
   await cast.bulkPut(films.map(filmCast));
+}
+
+/** v6 → v7: list entries trade their numeric position for a rank, in the same order; loans gain updatedAt. */
+export async function upgradeToV7(tx: Transaction): Promise<void> {
+  const entries = tx.table<ListEntry | ListEntryV6, string>('listEntries');
+  await entries.bulkPut(listEntriesToV7((await entries.toArray()) as ListEntryV6[]));
+  await tx
+    .table<Loan, string>('loans')
+    .toCollection()
+    .modify((loan, ref) => {
+      ref.value = loanToV7(loan);
+    });
 }

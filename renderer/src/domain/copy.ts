@@ -39,6 +39,8 @@ export interface Loan {
   returnedOn: string | null;
   /** The import that created it, so Undo import can remove exactly what it added. */
   importId?: string;
+  /** When it was lent, returned or un-returned (ISO): sync keeps the later of two devices' changes. */
+  updatedAt: string;
 }
 
 export type CopyPrice = NonNullable<Copy['price']>;

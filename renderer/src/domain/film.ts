@@ -50,6 +50,40 @@ export interface Film extends FilmFields {
   importId?: string;
   createdAt: string;
   updatedAt: string;
+  /**
+   * When each field last changed (ISO), for the fields changed since schema 7: sync merges a film field by field, so
+   * two devices editing different fields both keep their change and the same field keeps the later one. A field
+   * without a time here last changed at `updatedAt` at the latest (filmFieldChangedAt).
+   */
+  fieldChangedAt?: Partial<Record<FilmChangeField, string>>;
+}
+
+/** The fields of a film a person (or an import) changes, each merged on its own by sync; the rest are derived or kept. */
+export type FilmChangeField = Exclude<keyof Film, 'id' | 'sortTitle' | 'titleKeys' | 'importId' | 'createdAt' | 'updatedAt' | 'fieldChangedAt'>;
+
+const DERIVED_OR_KEPT: ReadonlySet<string> = new Set(['id', 'sortTitle', 'titleKeys', 'importId', 'createdAt', 'updatedAt', 'fieldChangedAt']);
+
+/** When a film's field last changed: its own time, or the film's updatedAt when it has none (changed before schema 7). */
+export function filmFieldChangedAt(film: Pick<Film, 'fieldChangedAt' | 'updatedAt'>, field: FilmChangeField): string {
+  return film.fieldChangedAt?.[field] ?? film.updatedAt;
+}
+
+/** Whether two stored values are the same (JSON values: records hold nothing else). */
+function sameStoredValue(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * The change to write for `changes` on `film` at time `at`: the changes themselves, updatedAt, and the change time of
+ * each field whose value really changes — a form saved whole stamps only the fields the person edited.
+ */
+export function stampedFilmChanges<T extends Partial<Film>>(film: Film, changes: T, at: string): T & Pick<Film, 'updatedAt' | 'fieldChangedAt'> {
+  const stamped: Partial<Record<FilmChangeField, string>> = { ...film.fieldChangedAt };
+  for (const [field, value] of Object.entries(changes)) {
+    if (DERIVED_OR_KEPT.has(field) || value === undefined) continue;
+    if (!sameStoredValue(film[field as keyof Film], value)) stamped[field as FilmChangeField] = at;
+  }
+  return { ...changes, updatedAt: at, fieldChangedAt: stamped };
 }
 
 const LEADING_ARTICLE = /^(the|a|an)\s+(?=\S)/;

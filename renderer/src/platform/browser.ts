@@ -1,9 +1,9 @@
 /**
  * The browser stand-in for the Electron bridge (`npm run web`, end-to-end tests), so the renderer has one code
- * path: a download for saving (whole or streamed), a file input for opening, the print dialog for PDFs. What a
- * browser cannot do says so: automatic backups live in the desktop app's own folder.
+ * path: a download for saving (whole or streamed), a file input for opening, the print dialog for PDFs, Web Storage
+ * for the sync password. What a browser cannot do says so: automatic backups live in the desktop app's own folder.
  */
-import type { AutoBackup, SaveBegun } from '../../../electron/ipc';
+import type { AutoBackup, IpcRequest, SaveBegun, SyncSecretSaved } from '../../../electron/ipc';
 import type { OpenFileRequest, Platform, SaveFileRequest } from './platform';
 
 export const DESKTOP_ONLY_BACKUPS = 'Automatic backups need the desktop app.';
@@ -123,6 +123,75 @@ function printInFrame({ html }: { html: string }): Promise<{ savedTo: string | n
 
 const desktopOnly = (): Promise<never> => Promise.reject(new Error(DESKTOP_ONLY_BACKUPS));
 
+/** The Web Storage key of the sync password (one at a time, with its account, in either storage). */
+export const SYNC_SECRET_KEY = 'cinefile.sync-secret';
+/** MAX_SYNC_ACCOUNT_CHARS and MAX_SYNC_PASSWORD_CHARS of electron/ipc.ts, repeated (types only from there). */
+const MAX_SYNC_CHARS = 1_000;
+
+/** Refuses what main's schema refuses, in the same words, so the settings page behaves alike in both shells. */
+function checkSyncSecretRequest(channel: string, account: string, password?: string): void {
+  if (account.length < 1 || account.length > MAX_SYNC_CHARS) {
+    throw new Error(`${channel}: invalid request at account: a sync account of 1 to ${MAX_SYNC_CHARS} characters`);
+  }
+  if (password !== undefined && (password.length < 1 || password.length > MAX_SYNC_CHARS)) {
+    throw new Error(`${channel}: invalid request at password: a password of 1 to ${MAX_SYNC_CHARS} characters`);
+  }
+}
+
+/** The password kept in `storage` for exactly `account`; anything unreadable or for another account is none. */
+function keptIn(storage: Storage, account: string): string | null {
+  try {
+    const kept: unknown = JSON.parse(storage.getItem(SYNC_SECRET_KEY) ?? 'null');
+    if (typeof kept !== 'object' || kept === null) return null;
+    const { account: keptFor, password } = kept as Record<string, unknown>;
+    return keptFor === account && typeof password === 'string' ? password : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The sync password in a browser, where there is no keychain. By default it is kept in sessionStorage: for this
+ * tab, until it closes ('session'). When the person opts in, it goes to localStorage instead ('browser-storage'),
+ * where it outlives the tab but is NOT encrypted: anyone with access to this browser profile can read it, which the
+ * settings page tells them. A new save replaces the old one in both, so only one is ever kept.
+ */
+function webStorageSecrets(): Pick<Platform, 'saveSyncSecret' | 'readSyncSecret' | 'forgetSyncSecret'> {
+  const forgetAll = (): void => {
+    localStorage.removeItem(SYNC_SECRET_KEY);
+    sessionStorage.removeItem(SYNC_SECRET_KEY);
+  };
+  return {
+    saveSyncSecret: async ({ account, password, remember }: IpcRequest<'sync-secret:save'>): Promise<SyncSecretSaved> => {
+      checkSyncSecretRequest('sync-secret:save', account, password);
+      const storage = remember ? localStorage : sessionStorage;
+      try {
+        forgetAll();
+        storage.setItem(SYNC_SECRET_KEY, JSON.stringify({ account, password }));
+      } catch (error) {
+        // Storage disabled, full, or refused (some private modes): say so rather than pretend.
+        try {
+          forgetAll();
+        } catch {
+          // Nothing was kept, so there is nothing more to remove.
+        }
+        const why = error instanceof Error ? error.message : String(error);
+        return { kept: 'not-kept', reason: `This browser would not store the password (${why}), so it will be asked for again.` };
+      }
+      return { kept: remember ? 'browser-storage' : 'session' };
+    },
+    readSyncSecret: async ({ account }) => {
+      checkSyncSecretRequest('sync-secret:read', account);
+      const password = keptIn(sessionStorage, account) ?? keptIn(localStorage, account);
+      return password === null ? null : { password };
+    },
+    forgetSyncSecret: async () => {
+      forgetAll();
+      return { forgotten: true };
+    },
+  };
+}
+
 export function browserPlatform(): Platform {
   return {
     kind: 'browser',
@@ -137,6 +206,7 @@ export function browserPlatform(): Platform {
     revealBackup: desktopOnly,
     // The browser never sends 'backup-before-quit' (onMenuCommand never fires), so there is nothing to answer.
     quitBackupReady: () => Promise.resolve(),
+    ...webStorageSecrets(),
     onMenuCommand: () => () => undefined,
   };
 }

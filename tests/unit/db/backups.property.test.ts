@@ -34,7 +34,8 @@ const catalogArb = fc
     ),
     viewings: fc.array(fc.record({ film: fc.nat(), watchedOn: fc.option(fc.constantFrom('2020', '2021-06', '2022-02-03'), { nil: null }), note: fc.string({ maxLength: 30 }) }), { maxLength: 6 }),
     notes: fc.array(fc.record({ film: fc.nat(), body: text(80) }), { maxLength: 4 }),
-    listed: fc.array(fc.nat(), { maxLength: 4 }),
+    // Any rank a record may hold, ties included (two devices adding at once): a backup keeps them as they are.
+    listed: fc.array(fc.record({ film: fc.nat(), rank: fc.stringMatching(/^[0-9A-Za-z]{1,24}$/) }), { maxLength: 4 }),
     copies: fc.array(fc.record({ film: fc.nat(), format: fc.constantFrom('DVD' as const, 'Blu-ray' as const, 'VHS' as const), lent: fc.option(fc.boolean(), { nil: null }) }), { maxLength: 3 }),
     smartLists: fc.array(fc.record({ name: text(30), query: fc.string({ maxLength: 60 }) }), { maxLength: 3 }),
   })
@@ -49,14 +50,16 @@ const catalogArb = fc
       viewings: viewings.map((viewing, index) => ({ id: `v-${index}`, filmId: filmId(viewing.film), watchedOn: viewing.watchedOn, rewatch: false, rating: null, medium: null, note: viewing.note, createdAt: T, updatedAt: T })),
       notes: notes.map((note, index) => ({ id: `n-${index}`, filmId: filmId(note.film), body: note.body, createdAt: T, updatedAt: T })),
       lists: [{ id: 'list', name: 'A list', description: '', ranked: true, createdAt: T, updatedAt: T }],
-      listEntries: [...new Set(listed.map(filmId))].map((id, position) => ({ id: `e-${position}`, listId: 'list', filmId: id, position, note: '', addedAt: T })),
+      listEntries: [...new Map(listed.map((entry) => [filmId(entry.film), entry.rank]))].map(([id, rank], index) => ({
+        id: `e-${index}`, listId: 'list', filmId: id, rank, note: '', addedAt: T, updatedAt: T,
+      })),
       copies: copies.map((copy, index) => ({
         id: `c-${index}`, filmId: filmId(copy.film), format: copy.format, edition: '', region: '', barcode: '', location: '', condition: '',
         purchasedOn: null, price: null, createdAt: T, updatedAt: T,
       })),
       // A copy lent out now (lent: false), lent and back (true), or never lent (null).
       loans: copies.flatMap((copy, index) =>
-        copy.lent === null ? [] : [{ id: `lo-${index}`, copyId: `c-${index}`, filmId: filmId(copy.film), borrower: 'Ann', lentOn: '2026-01-01', dueOn: null, returnedOn: copy.lent ? '2026-02-01' : null }],
+        copy.lent === null ? [] : [{ id: `lo-${index}`, copyId: `c-${index}`, filmId: filmId(copy.film), borrower: 'Ann', lentOn: '2026-01-01', dueOn: null, returnedOn: copy.lent ? '2026-02-01' : null, updatedAt: T }],
       ),
       imports: [],
       smartLists: smartLists.map((list, index) => ({ id: `s-${index}`, name: list.name, query: list.query, createdAt: T, updatedAt: T })),

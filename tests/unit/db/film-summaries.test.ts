@@ -272,9 +272,9 @@ describe('the facets of film summaries', () => {
     await db.transaction('rw', [db.viewings, db.listEntries, db.copies, db.loans], () =>
       Promise.all([
         db.viewings.add({ id: 'v', filmId: alien, watchedOn: '2001', rewatch: false, rating: null, medium: null, note: '', createdAt: T, updatedAt: T }),
-        db.listEntries.add({ id: 'e', listId: 'l', filmId: alien, position: 0, note: '', addedAt: T }),
+        db.listEntries.add({ id: 'e', listId: 'l', filmId: alien, rank: 'a0', note: '', addedAt: T, updatedAt: T }),
         db.copies.add({ ...copyFields('DVD'), id: 'c', filmId: alien, createdAt: T, updatedAt: T }),
-        db.loans.add({ id: 'lo', copyId: 'c', filmId: alien, borrower: 'Ann', lentOn: '2026-01-01', dueOn: null, returnedOn: null }),
+        db.loans.add({ id: 'lo', copyId: 'c', filmId: alien, borrower: 'Ann', lentOn: '2026-01-01', dueOn: null, returnedOn: null, updatedAt: T }),
       ]),
     );
     expect(await facetsOfFilm(alien)).toEqual({ lastWatched: '2001', viewingCount: 1, listIds: ['l'], formats: ['DVD'], loaned: true });
@@ -370,11 +370,11 @@ function facetRecord(table: FacetTableName, { id, film, variant }: { id: number;
     case 'viewings':
       return { id: key, filmId, watchedOn: dates[variant]!, rewatch: false, rating: null, medium: null, note: '', createdAt: T, updatedAt: T } satisfies Viewing;
     case 'listEntries':
-      return { id: key, listId: `list-${variant % 2}`, filmId, position: variant, note: '', addedAt: T } satisfies ListEntry;
+      return { id: key, listId: `list-${variant % 2}`, filmId, rank: `a${variant}`, note: '', addedAt: T, updatedAt: T } satisfies ListEntry;
     case 'copies':
       return { ...copyFields(formats[variant]!), id: key, filmId, createdAt: T, updatedAt: T } satisfies Copy;
     case 'loans':
-      return { id: key, copyId: 'copy', filmId, borrower: 'Ann', lentOn: '2026-01-01', dueOn: null, returnedOn: variant % 2 === 0 ? null : '2026-02-01' } satisfies Loan;
+      return { id: key, copyId: 'copy', filmId, borrower: 'Ann', lentOn: '2026-01-01', dueOn: null, returnedOn: variant % 2 === 0 ? null : '2026-02-01', updatedAt: T } satisfies Loan;
   }
 }
 

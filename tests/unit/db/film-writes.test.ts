@@ -141,3 +141,35 @@ describe('the write path', () => {
     expect(updating).toEqual(['db/films/change.ts']);
   });
 });
+
+describe('each field’s change time (what sync merges a film by)', () => {
+  it('saving the whole form stamps only the fields that changed', async () => {
+    const id = await addFilm(filmFields('Alien', { year: 1979, directors: ['Ridley Scott'] }), added);
+    await updateFilm(id, filmFields('Alien', { year: 1986, directors: ['Ridley Scott'] }), later);
+    expect((await filmById(id))?.fieldChangedAt).toEqual({ year: later.toISOString() });
+  });
+
+  it('a rating, a flag and a tag each stamp their own field, keeping the times of the others', async () => {
+    const id = await addFilm(filmFields('Alien'), added);
+    const t1 = new Date('2024-02-01T00:00:00Z');
+    const t2 = new Date('2024-03-01T00:00:00Z');
+    await rateFilm(id, 8, t1);
+    await setFilmFlag(id, 'favourite', true, t2);
+    await addTagToFilm(id, 'Space', later);
+    expect((await filmById(id))?.fieldChangedAt).toEqual({ rating: t1.toISOString(), favourite: t2.toISOString(), tags: later.toISOString() });
+  });
+
+  it('rating a film the same again changes no field time, though it is saved', async () => {
+    const id = await addFilm(filmFields('Alien'), added);
+    await rateFilm(id, 8, added);
+    await rateFilm(id, 8, later);
+    expect(await filmById(id)).toMatchObject({ fieldChangedAt: { rating: added.toISOString() }, updatedAt: later.toISOString() });
+  });
+
+  it('changes to many films stamp each film’s changed fields', async () => {
+    const alien = await addFilm(filmFields('Alien'), added);
+    const heat = await addFilm(filmFields('Heat'), added);
+    await setFlagOnFilms([alien, heat], 'watchlist', true, later);
+    for (const id of [alien, heat]) expect((await filmById(id))?.fieldChangedAt).toEqual({ watchlist: later.toISOString() });
+  });
+});

@@ -4,7 +4,8 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../../renderer/src/db/index';
-import { rateFilm } from '../../../renderer/src/db/films';
+import { addFilm, rateFilm } from '../../../renderer/src/db/films';
+import { addFilmsToList, createList } from '../../../renderer/src/db/lists';
 import { applyImport, previewImport, recentImports, undoImport } from '../../../renderer/src/db/imports';
 import { SEED_FILM_ID } from '../../../renderer/src/db/seed';
 import {
@@ -15,8 +16,9 @@ import {
   type ImportPlan,
 } from '../../../renderer/src/domain/exchange/import-plan';
 import { isEmptyImport } from '../../../renderer/src/domain/exchange/import-record';
+import { compareListEntries } from '../../../renderer/src/domain/list';
 import type { HalfStars } from '../../../renderer/src/domain/rating';
-import { freshCatalog } from '../../fixtures/catalog';
+import { filmFields, freshCatalog } from '../../fixtures/catalog';
 import { failWritesTo } from '../../fixtures/failing-writes';
 
 const NOW = new Date('2026-11-29T12:00:00Z');
@@ -98,8 +100,10 @@ describe('applying an import', () => {
     expect(await db.notes.where('filmId').equals(amelie.id).toArray()).toMatchObject([{ body: 'Paris, "as it never was".\n\nStill lovely.', createdAt: '2025-02-14T12:00:00.000Z' }]);
     expect(await db.films.get(SEED_FILM_ID)).toMatchObject({ rating: 9, tags: ['noir'], externalIds: ['letterboxd:https://boxd.it/red'] });
     const list = (await db.lists.toArray())[0]!;
-    const entries = await db.listEntries.where('listId').equals(list.id).sortBy('position');
+    const entries = (await db.listEntries.where('listId').equals(list.id).toArray()).sort(compareListEntries);
     expect(entries.map((entry) => [entry.filmId === SEED_FILM_ID, entry.note])).toEqual([[true, 'first'], [false, '']]);
+    expect(entries.map((entry) => [entry.addedAt, entry.updatedAt])).toEqual([[NOW.toISOString(), NOW.toISOString()], [NOW.toISOString(), NOW.toISOString()]]);
+    expect(entries[0]!.rank < entries[1]!.rank).toBe(true);
     expect((await recentImports()).map((item) => item.sourceName)).toEqual(['letterboxd-jane.zip']);
   });
 
@@ -111,6 +115,21 @@ describe('applying an import', () => {
     expect(again.matches.every((match) => match.status === 'unchanged')).toBe(true);
     await applyImport(history(), { ratingChoice: 'keep', now: new Date('2026-11-30T12:00:00Z') });
     expect(await snapshot()).toEqual(after);
+  });
+
+  it('adds films to a list the catalog has after its last one, in the file’s order, moving none already there', async () => {
+    const alien = await addFilm(filmFields('Alien', { year: 1979 }));
+    const listId = await createList({ name: 'Best of the 90s', description: '', ranked: true });
+    await addFilmsToList(listId, [alien, SEED_FILM_ID]);
+    const before = await db.listEntries.toArray();
+    const plan = history();
+    plan.lists[0]!.entries.reverse();
+    await applyImport(plan, { ratingChoice: 'keep', now: NOW });
+    const entries = (await db.listEntries.where('listId').equals(listId).toArray()).sort(compareListEntries);
+    const amelie = (await db.films.where('titleKeys').equals('amelie').first())!;
+    expect(entries.map((entry) => entry.filmId)).toEqual([alien, SEED_FILM_ID, amelie.id]);
+    expect(entries.slice(0, 2)).toEqual(before.sort(compareListEntries));
+    expect(entries[2]).toMatchObject({ addedAt: NOW.toISOString(), updatedAt: NOW.toISOString() });
   });
 
   it('keeps two identical diary rows as two viewings (a same-day rewatch)', async () => {
@@ -172,9 +191,13 @@ describe('undoing an import', () => {
     const record = await applyImport(history(), { ratingChoice: 'keep', now: NOW });
     await undoImport(record.id, NOW);
     const after = await snapshot();
-    // Red Hot's fields are as they were; only its updatedAt tells that it was touched.
+    // Red Hot's fields are as they were; only its change times tell that it was touched (and sync carries the undo).
     const redHotBefore = before.films.find((f: { id: string }) => f.id === SEED_FILM_ID);
-    expect(after.films).toEqual([{ ...redHotBefore, updatedAt: NOW.toISOString() }]);
+    const { fieldChangedAt, ...redHotAfter } = after.films[0] as { fieldChangedAt?: Record<string, string> };
+    expect(after.films).toHaveLength(1);
+    expect(redHotAfter).toEqual({ ...redHotBefore, updatedAt: NOW.toISOString() });
+    expect(Object.values(fieldChangedAt ?? {})).not.toHaveLength(0);
+    expect(new Set(Object.values(fieldChangedAt ?? {}))).toEqual(new Set([NOW.toISOString()]));
     expect({ ...after, films: [] }).toEqual({ ...before, films: [] });
     expect((await recentImports())[0]?.undoneAt).toBe(NOW.toISOString());
     await expect(undoImport(record.id, NOW)).rejects.toThrow(/already been undone/);

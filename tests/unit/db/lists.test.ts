@@ -18,6 +18,7 @@ import {
 } from '../../../renderer/src/db/lists';
 import { SEED_FILM_ID } from '../../../renderer/src/db/seed';
 import { logViewing } from '../../../renderer/src/db/viewings';
+import type { ListEntry } from '../../../renderer/src/domain/list';
 import { filmFields, freshCatalog } from '../../fixtures/catalog';
 
 const film = (title: string, year: number) => filmFields(title, { year });
@@ -25,6 +26,12 @@ const film = (title: string, year: number) => filmFields(title, { year });
 beforeEach(freshCatalog);
 
 const titlesOf = async (listId: string) => (await entriesOfList(listId)).map((row) => row.film.title);
+
+/** The ids of the entries whose stored record differs between two readings of the table. */
+function changedEntries(before: readonly ListEntry[], after: readonly ListEntry[]): string[] {
+  const old = new Map(before.map((entry) => [entry.id, JSON.stringify(entry)]));
+  return after.filter((entry) => old.get(entry.id) !== JSON.stringify(entry)).map((entry) => entry.id);
+}
 
 /** A ranked list holding Red Hot, Alien and Heat, in that order. */
 async function threeFilmList() {
@@ -85,6 +92,24 @@ describe('films in a list', () => {
     expect(await addFilmsToList(listId, [extra])).toEqual({ added: 0, alreadyIn: 1 });
   });
 
+  it('ranks added films after the last one, in the order given, stamped with when they were added', async () => {
+    const { listId } = await threeFilmList();
+    const now = new Date('2026-05-01T10:00:00Z');
+    const zodiac = await addFilm(film('Zodiac', 2007));
+    const thief = await addFilm(film('Thief', 1981));
+    await addFilmsToList(listId, [zodiac, thief], now);
+    const entries = (await entriesOfList(listId)).map((row) => row.entry);
+    const ranks = entries.map((entry) => entry.rank);
+    expect(entries.map((entry) => entry.filmId).slice(3)).toEqual([zodiac, thief]);
+    expect(new Set(ranks).size).toBe(5);
+    expect([...ranks].sort()).toEqual(ranks);
+    expect(entries.slice(3).map((entry) => [entry.addedAt, entry.updatedAt])).toEqual([
+      [now.toISOString(), now.toISOString()],
+      [now.toISOString(), now.toISOString()],
+    ]);
+    expect(entries.every((entry) => !('position' in entry))).toBe(true);
+  });
+
   it('joins each entry with its film and marks the ones seen', async () => {
     const { listId, heat } = await threeFilmList();
     await logViewing(heat, '2026-03-01');
@@ -97,16 +122,48 @@ describe('films in a list', () => {
     expect(rows[0]?.film.poster).toEqual({ kind: 'bundled', name: 'red-hot' });
   });
 
-  it('moves entries down and up, keeping the order once saved', async () => {
+  it('moves entries down and up, keeping the order once saved, each move writing the moved entry alone', async () => {
     const { listId } = await threeFilmList();
-    const [redHot, , heat] = await entriesOfList(listId);
-    expect(await moveEntry(listId, redHot!.entry.id, 2)).toEqual({ from: 0, to: 2 });
+    const [redHot, alien, heat] = await entriesOfList(listId);
+    const moved = async (entryId: string, to: number, now: Date) => {
+      const before = await db.listEntries.toArray();
+      const result = await moveEntry(listId, entryId, to, now);
+      const after = await db.listEntries.toArray();
+      if (result.from !== result.to) {
+        expect(changedEntries(before, after)).toEqual([entryId]);
+        expect(after.find((entry) => entry.id === entryId)?.updatedAt).toBe(now.toISOString());
+      } else expect(changedEntries(before, after)).toEqual([]);
+      return result;
+    };
+    expect(await moved(redHot!.entry.id, 2, new Date('2026-04-01T00:00:00Z'))).toEqual({ from: 0, to: 2 });
     expect(await titlesOf(listId)).toEqual(['Alien', 'Heat', 'Red Hot']);
-    await moveEntry(listId, heat!.entry.id, 0);
+    await moved(heat!.entry.id, 0, new Date('2026-04-02T00:00:00Z'));
     expect(await titlesOf(listId)).toEqual(['Heat', 'Alien', 'Red Hot']);
-    expect(await moveEntry(listId, heat!.entry.id, 99)).toEqual({ from: 0, to: 2 });
+    expect(await moved(heat!.entry.id, 99, new Date('2026-04-03T00:00:00Z'))).toEqual({ from: 0, to: 2 });
     expect(await titlesOf(listId)).toEqual(['Alien', 'Red Hot', 'Heat']);
-    expect((await db.listEntries.toArray()).map((e) => e.position).sort()).toEqual([0, 1, 2]);
+    expect(await moved(alien!.entry.id, 0, new Date('2026-04-04T00:00:00Z'))).toEqual({ from: 0, to: 0 });
+    expect((await listById(listId))?.updatedAt).toBe('2026-04-03T00:00:00.000Z');
+  });
+
+  it('moves a film into a run of tied ranks (two devices added at once) re-ranking only that run', async () => {
+    const { listId, alien, heat } = await threeFilmList();
+    const zodiac = await addFilm(film('Zodiac', 2007));
+    await addFilmsToList(listId, [zodiac]);
+    // As sync could leave it: Alien and Heat share a rank (ordered by id between them), the others keep theirs.
+    const rows = await entriesOfList(listId);
+    const tiedRank = rows[1]!.entry.rank;
+    await db.listEntries.update(rows[2]!.entry.id, { rank: tiedRank });
+    const order = await titlesOf(listId);
+    const tied = order.slice(1, 3);
+    expect(tied.sort()).toEqual(['Alien', 'Heat']);
+    const before = await db.listEntries.toArray();
+    await moveEntry(listId, (await entriesOfList(listId))[3]!.entry.id, 2);
+    expect(await titlesOf(listId)).toEqual([order[0], order[1], 'Zodiac', order[2]]);
+    const changed = changedEntries(before, await db.listEntries.toArray());
+    const entryOf = (filmId: string) => before.find((entry) => entry.filmId === filmId)!.id;
+    expect(changed).toContain(entryOf(zodiac));
+    expect(changed).toHaveLength(2);
+    expect(changed.every((id) => [entryOf(zodiac), entryOf(alien), entryOf(heat)].includes(id))).toBe(true);
   });
 
   it('removes an entry and Undo puts it back at the same place with its note, even after a reorder', async () => {
@@ -117,14 +174,57 @@ describe('films in a list', () => {
     expect(await titlesOf(listId)).toEqual(['Red Hot', 'Heat']);
     await moveEntry(listId, heat!.entry.id, 0);
     await restoreEntry(removed!);
-    expect(await titlesOf(listId)).toEqual(['Heat', 'Alien', 'Red Hot']);
-    expect((await entriesOfList(listId))[1]?.entry.note).toBe('The one that started it.');
+    // Back by its rank: after Red Hot, which it followed; Heat, which it preceded, has moved away to the top.
+    expect(await titlesOf(listId)).toEqual(['Heat', 'Red Hot', 'Alien']);
+    expect((await db.listEntries.get(alien!.entry.id))?.rank).toBe(alien!.entry.rank);
+    expect((await entriesOfList(listId))[2]?.entry.note).toBe('The one that started it.');
+  });
+
+  it('puts a removed entry back with its own rank untouched when no other entry took it', async () => {
+    const { listId } = await threeFilmList();
+    const [, alien] = await entriesOfList(listId);
+    const removed = await removeEntry(alien!.entry.id);
+    const before = await db.listEntries.toArray();
+    await restoreEntry(removed!);
+    expect(await db.listEntries.get(alien!.entry.id)).toEqual(removed);
+    expect(changedEntries(before, await db.listEntries.toArray())).toEqual([alien!.entry.id]);
+    expect(await titlesOf(listId)).toEqual(['Red Hot', 'Alien', 'Heat']);
+  });
+
+  it('puts a removed entry back just before the entry that took its rank meanwhile, changing only itself', async () => {
+    const { listId } = await threeFilmList();
+    const [, alien] = await entriesOfList(listId);
+    const removed = await removeEntry(alien!.entry.id);
+    const zodiac = await addFilm(film('Zodiac', 2007));
+    await addFilmsToList(listId, [zodiac]);
+    // Zodiac moves into the gap Alien left, which gives it the rank Alien had.
+    const zodiacEntry = (await entriesOfList(listId))[2]!.entry;
+    await moveEntry(listId, zodiacEntry.id, 1);
+    expect((await db.listEntries.get(zodiacEntry.id))?.rank).toBe(removed!.rank);
+    const before = await db.listEntries.toArray();
+    const now = new Date('2026-06-01T00:00:00Z');
+    await restoreEntry(removed!, now);
+    expect(await titlesOf(listId)).toEqual(['Red Hot', 'Alien', 'Zodiac', 'Heat']);
+    expect(changedEntries(before, await db.listEntries.toArray())).toEqual([alien!.entry.id]);
+    expect(await db.listEntries.get(alien!.entry.id)).toMatchObject({ note: removed!.note, updatedAt: now.toISOString() });
+  });
+
+  it('replaces an entry for the same film added again meanwhile, so the film is in the list once', async () => {
+    const { listId, alien } = await threeFilmList();
+    const [, alienRow] = await entriesOfList(listId);
+    const removed = await removeEntry(alienRow!.entry.id);
+    await addFilmsToList(listId, [alien]);
+    expect(await titlesOf(listId)).toEqual(['Red Hot', 'Heat', 'Alien']);
+    await restoreEntry(removed!);
+    expect(await titlesOf(listId)).toEqual(['Red Hot', 'Alien', 'Heat']);
+    expect(await db.listEntries.where('filmId').equals(alien).count()).toBe(1);
   });
 
   it('sets and clears an entry note, refusing one that is too long', async () => {
     const { listId } = await threeFilmList();
     const [first] = await entriesOfList(listId);
-    await setEntryNote(first!.entry.id, 'Watch with the sound up.');
+    await setEntryNote(first!.entry.id, 'Watch with the sound up.', new Date('2026-07-01T00:00:00Z'));
+    expect((await db.listEntries.get(first!.entry.id))?.updatedAt).toBe('2026-07-01T00:00:00.000Z');
     await expect(setEntryNote(first!.entry.id, 'n'.repeat(2001))).rejects.toThrow(/2,001 characters/);
     expect((await entriesOfList(listId))[0]?.entry.note).toBe('Watch with the sound up.');
     await setEntryNote(first!.entry.id, '');
@@ -143,7 +243,7 @@ describe('films in a list', () => {
     expect((await listsOfFilm(heat)).find((place) => place.list.id === listId)?.rank).toBe(1);
   });
 
-  it('loses a deleted film from its lists, and Undo of the deletion puts it back at the same position', async () => {
+  it('loses a deleted film from its lists, and Undo of the deletion puts it back at the same place', async () => {
     const { listId, alien } = await threeFilmList();
     const [, alienRow] = await entriesOfList(listId);
     await setEntryNote(alienRow!.entry.id, 'Still scary.');

@@ -11,7 +11,7 @@ import { newFilmRecord, type Film } from '../../../renderer/src/domain/film';
 import { filmSummary, noFacets } from '../../../renderer/src/domain/film-summary';
 import type { HalfStars } from '../../../renderer/src/domain/rating';
 import { alienFields, filmFields } from '../../fixtures/catalog';
-import { writeCatalogAtVersion } from '../../fixtures/older-schemas';
+import { asUpgradedLater, inIdOrder, writeCatalogAtVersion } from '../../fixtures/older-schemas';
 
 const T0 = new Date('2026-11-01T09:00:00Z');
 const time = '2026-11-05T20:00:00.000Z';
@@ -73,8 +73,7 @@ describe('upgrading a v4 catalog to v5', () => {
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
     for (const table of ['films', 'viewings', 'notes', 'lists', 'listEntries', 'copies', 'loans', 'posters', 'imports', 'meta'] as const) {
-      const byKey = (rows: { id?: string; key?: string }[]) => [...rows].sort((a, b) => String(a.id ?? a.key).localeCompare(String(b.id ?? b.key)));
-      expect(byKey(await db.table(table).toArray()), table).toEqual(byKey(before[table]));
+      expect(inIdOrder(await db.table(table).toArray()), table).toEqual(asUpgradedLater(table, before[table]));
     }
     db.close();
   });

@@ -9,7 +9,7 @@ const now = new Date(2026, 10, 20, 9, 0);
 const today = '2026-11-20';
 
 function loan(id: string, changes: Partial<Loan>): Loan {
-  return { id, copyId: `copy-${id}`, filmId: 'f', borrower: 'Ana', lentOn: '2026-11-01', dueOn: null, returnedOn: null, ...changes };
+  return { id, copyId: `copy-${id}`, filmId: 'f', borrower: 'Ana', lentOn: '2026-11-01', dueOn: null, returnedOn: null, updatedAt: '2026-11-01T00:00:00.000Z', ...changes };
 }
 
 describe('parseLoanDraft', () => {

@@ -1,25 +1,39 @@
+import { generateNKeysBetween } from 'fractional-indexing';
 import { describe, expect, it } from 'vitest';
 import {
   addedToListMessage,
-  compactPositionChanges,
   compareListEntries,
   compareListsByName,
-  indexForPosition,
+  indexForRank,
+  isUsableRank,
+  lastUsableRank,
   listSeenLabel,
   movedAnnouncement,
   parseListDescription,
   parseListEntryNote,
   parseListFields,
   parseListName,
-  positionAtEnd,
+  rankAtEnd,
+  rankChangesForMove,
+  rankChangesForRestore,
+  ranksForNewEntries,
   reorderedItems,
   type FilmList,
   type ListEntry,
+  type RankChange,
 } from '../../../renderer/src/domain/list';
 
-const entry = (id: string, position: number, addedAt = '2026-01-01T00:00:00.000Z'): ListEntry => ({
-  id, listId: 'l', filmId: `film-${id}`, position, note: '', addedAt,
-});
+const T = '2026-01-01T00:00:00.000Z';
+const entry = (id: string, rank: string): ListEntry => ({ id, listId: 'l', filmId: `film-${id}`, rank, note: '', addedAt: T, updatedAt: T });
+
+/** The entries with the changes applied, in list order: their ids. */
+function orderAfter(entries: readonly ListEntry[], changes: readonly RankChange[]): string[] {
+  const rankOf = new Map(changes.map((change) => [change.id, change.rank]));
+  return entries
+    .map((e) => ({ ...e, rank: rankOf.get(e.id) ?? e.rank }))
+    .sort(compareListEntries)
+    .map((e) => e.id);
+}
 
 const list = (name: string, createdAt = '2026-01-01T00:00:00.000Z'): FilmList => ({
   id: name, name, description: '', ranked: false, createdAt, updatedAt: createdAt,
@@ -68,9 +82,20 @@ describe('list names and descriptions', () => {
 });
 
 describe('list order', () => {
-  it('puts a new film after the last one, or first in an empty list', () => {
-    expect(positionAtEnd([])).toBe(0);
-    expect(positionAtEnd([0, 4, 2])).toBe(5);
+  it('puts new films after the last rank, or first in an empty list, in one evenly made batch', () => {
+    expect(rankAtEnd([])).toBe('a0');
+    expect(rankAtEnd(['a0', 'a4', 'a2'])).toBe('a5');
+    expect(ranksForNewEntries(null, 3)).toEqual(['a0', 'a1', 'a2']);
+    expect(ranksForNewEntries('az', 2)).toEqual(['b00', 'b01']);
+    expect(ranksForNewEntries('a1', 0)).toEqual([]);
+  });
+
+  it('builds on the last rank it can use, passing over one that is not a fractional index', () => {
+    expect(isUsableRank('a0V')).toBe(true);
+    expect(isUsableRank('zz')).toBe(false); // a 'z' head needs 26 more digits
+    expect(isUsableRank('a0'.padEnd(201, 'V'))).toBe(false);
+    expect(lastUsableRank(['a0', 'zz', 'a3'])).toBe('a3');
+    expect(lastUsableRank(['zz'])).toBeNull();
   });
 
   it('moves an item between indexes and clamps out-of-range targets', () => {
@@ -81,31 +106,86 @@ describe('list order', () => {
     expect(reorderedItems([], 0, 1)).toEqual([]);
   });
 
-  it('renumbers 0, 1, 2 … touching only entries whose number changes', () => {
-    const ordered = reorderedItems([entry('a', 0), entry('b', 1), entry('c', 2), entry('d', 3)], 1, 2);
-    expect(compactPositionChanges(ordered)).toEqual([
-      { id: 'c', position: 1 },
-      { id: 'b', position: 2 },
-    ]);
-    expect(compactPositionChanges([entry('a', 0), entry('b', 1)])).toEqual([]);
+  it('orders entries by rank in code units, not by locale, then by id', () => {
+    // localeCompare would put 'a0a' before 'a0B' and 'a0Z'; code units put every capital before every small letter.
+    const sorted = [entry('x', 'a0a'), entry('y', 'a0B'), entry('b', 'a0Z'), entry('a', 'a0Z'), entry('z', 'a0')].sort(compareListEntries);
+    expect(sorted.map((e) => e.id)).toEqual(['z', 'y', 'a', 'b', 'x']);
   });
 
-  it('orders entries by position, then by when they were added', () => {
-    // Each key disagrees with the next: 'first' was added last, and the ids of the two at position 1 sort the other
-    // way round from when they were added, so only position, then addedAt, gives this order.
-    const sorted = [
-      entry('a-added-in-february', 1, '2026-02-01T00:00:00.000Z'),
-      entry('first', 0, '2026-03-01T00:00:00.000Z'),
-      entry('b-added-in-january', 1, '2026-01-01T00:00:00.000Z'),
-    ].sort(compareListEntries);
-    expect(sorted.map((e) => e.id)).toEqual(['first', 'b-added-in-january', 'a-added-in-february']);
+  it('moves an entry by changing its rank alone, to one between its new neighbours', () => {
+    const entries = [entry('a', 'a0'), entry('b', 'a1'), entry('c', 'a2'), entry('d', 'a3')];
+    const down = rankChangesForMove(entries, 0, 2);
+    expect(down).toEqual([{ id: 'a', rank: expect.any(String) as string }]);
+    expect(down[0]!.rank > 'a2' && down[0]!.rank < 'a3').toBe(true);
+    expect(orderAfter(entries, down)).toEqual(['b', 'c', 'a', 'd']);
+    expect(orderAfter(entries, rankChangesForMove(entries, 3, 0))).toEqual(['d', 'a', 'b', 'c']);
+    expect(rankChangesForMove(entries, 3, 0)).toHaveLength(1);
+    expect(orderAfter(entries, rankChangesForMove(entries, 1, 99))).toEqual(['a', 'c', 'd', 'b']);
+    expect(rankChangesForMove(entries, 2, 2)).toEqual([]);
+    expect(rankChangesForMove([], 0, 1)).toEqual([]);
   });
 
-  it('finds where a restored entry goes among the remaining ones', () => {
-    const remaining = [entry('a', 0), entry('c', 2), entry('d', 3)];
-    expect(indexForPosition(remaining, 1)).toBe(1);
-    expect(indexForPosition(remaining, 0)).toBe(0);
-    expect(indexForPosition(remaining, 9)).toBe(3);
+  it('re-ranks only a tied run when a move lands inside it, keeping the rest of the order', () => {
+    // Two devices added films at once: b, c and d share a rank (in id order), a and e have their own.
+    const entries = [entry('a', 'a0'), entry('b', 'a1'), entry('c', 'a1'), entry('d', 'a1'), entry('e', 'a2')];
+    const changes = rankChangesForMove(entries, 0, 2);
+    expect(orderAfter(entries, changes)).toEqual(['b', 'c', 'a', 'd', 'e']);
+    // It lands between c and d: the fewer tied entries on one side (d) change with it; b, c and e keep their ranks.
+    expect(changes.map((change) => change.id).sort()).toEqual(['a', 'd']);
+    const fromInside = rankChangesForMove(entries, 2, 4);
+    expect(orderAfter(entries, fromInside)).toEqual(['a', 'b', 'd', 'e', 'c']);
+    expect(fromInside).toHaveLength(1);
+    // The whole list tied, moved to the very start.
+    const allTied = [entry('a', 'a5'), entry('b', 'a5'), entry('c', 'a5')];
+    expect(orderAfter(allTied, rankChangesForMove(allTied, 2, 0))).toEqual(['c', 'a', 'b']);
+    expect(orderAfter(allTied, rankChangesForMove(allTied, 0, 1))).toEqual(['b', 'a', 'c']);
+  });
+
+  it('re-ranks the whole list, in its new order, around a rank that is not a fractional index', () => {
+    const entries = [entry('a', 'a0'), entry('b', 'zz'), entry('c', 'zz1')];
+    const changes = rankChangesForMove(entries, 0, 1);
+    expect(orderAfter(entries, changes)).toEqual(['b', 'a', 'c']);
+    expect(changes.every((change) => isUsableRank(change.rank))).toBe(true);
+  });
+
+  it('re-ranks the whole list when moves into one gap would make a rank too long', () => {
+    let entries = [entry('a', 'a0'), entry('b', 'a1'), entry('c', 'a2')];
+    let longest = 0;
+    let rerankedAll = false;
+    for (let n = 0; n < 1_000; n++) {
+      // Back and forth between a and the one after it: each move halves the gap between the same two ranks.
+      const changes = rankChangesForMove(entries, 2, 1);
+      rerankedAll ||= changes.length > 1;
+      const rankOf = new Map(changes.map((change) => [change.id, change.rank]));
+      entries = entries.map((e) => ({ ...e, rank: rankOf.get(e.id) ?? e.rank })).sort(compareListEntries);
+      longest = Math.max(longest, ...entries.map((e) => e.rank.length));
+    }
+    expect(rerankedAll).toBe(true);
+    expect(longest).toBeLessThanOrEqual(100);
+  });
+
+  it('finds where a restored entry goes by its rank', () => {
+    const remaining = [entry('a', 'a0'), entry('c', 'a2'), entry('d', 'a3')];
+    expect(indexForRank(remaining, 'a1')).toBe(1);
+    expect(indexForRank(remaining, 'Zz')).toBe(0);
+    expect(indexForRank(remaining, 'a2')).toBe(1);
+    expect(indexForRank(remaining, 'a9')).toBe(3);
+  });
+
+  it('restores an entry with its old rank when it is free, else just before the entry that took it', () => {
+    const remaining = [entry('a', 'a0'), entry('c', 'a2'), entry('d', 'a3')];
+    expect(rankChangesForRestore(remaining, entry('b', 'a1'))).toEqual([]);
+    // 'c' was moved between a and d meanwhile and happened to get b's old rank.
+    const taken = [entry('a', 'a0'), entry('c', 'a1'), entry('d', 'a3')];
+    const changes = rankChangesForRestore(taken, entry('b', 'a1'));
+    expect(changes).toEqual([{ id: 'b', rank: expect.any(String) as string }]);
+    expect(orderAfter([...taken, entry('b', 'a1')], changes)).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('gives ranks made by generateNKeysBetween, which sort in code units', () => {
+    const ranks = generateNKeysBetween(null, null, 200);
+    expect([...ranks].sort()).toEqual(ranks);
+    expect(new Set(ranks).size).toBe(200);
   });
 });
 

@@ -71,6 +71,7 @@ vi.mock('electron', () => ({
 const { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY, resolveAppRequest, serveRenderer } = await import(
   '../../../electron/main/protocol'
 );
+const shared = await import('../../../electron/content-security');
 
 /** A one-pixel PNG: real image bytes, including ones that are not valid UTF-8. */
 const PNG = Buffer.from(
@@ -87,6 +88,7 @@ const RENDERER_FILES: Record<string, string | Buffer> = {
     '<script type="module" src="/assets/index-B8WDKzdh.js"></script>' +
     '<link rel="stylesheet" href="/assets/index-D9_JlHRa.css"></head><body><div id="root"></div></body></html>\n',
   'assets/index-B8WDKzdh.js': 'const greeting = "Ça tourne — 🎬";\nexport { greeting };\n',
+  'assets/sync.worker-C4kPq2.js': 'self.postMessage("ready");\n',
   'assets/index-D9_JlHRa.css': ':root { color-scheme: dark; }\nbody { background: #14110f; }\n',
   'assets/red-hot-poster.png': PNG,
   'assets/red-hot-poster.webp': binary('RIFF\u0000\u0000\u0000\u0000WEBPVP8 '),
@@ -188,6 +190,60 @@ describe('serveRenderer: files inside the renderer folder', () => {
     }
     expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
     expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self'");
+  });
+});
+
+describe('serveRenderer: the sync worker’s script may name the sync server', () => {
+  const worker = 'app://cinefile/assets/sync.worker-C4kPq2.js';
+  const SERVER = 'https://couch.example.net:6984';
+  const withConnect = (url: string, value: string): string => `${url}?connect=${encodeURIComponent(value)}`;
+
+  it('is the same policy as the shared module’s, kept under the name main has always exported', () => {
+    expect(CONTENT_SECURITY_POLICY).toBe(shared.CONTENT_SECURITY_POLICY);
+  });
+
+  it('adds the origin a script is requested with to connect-src, and changes nothing else', async () => {
+    const response = await get(withConnect(worker, SERVER));
+    expect(response.status).toBe(200);
+    expect(response.body.equals(fileBytes('assets/sync.worker-C4kPq2.js'))).toBe(true);
+    const policy = response.headers.get('Content-Security-Policy');
+    expect(policy).toBe(shared.contentSecurityPolicy(SERVER));
+    expect(policy).toBe(CONTENT_SECURITY_POLICY.replace("connect-src 'self'", `connect-src 'self' ${SERVER}`));
+    expect(response.headers.get('X-Content-Type-Options')).toBe('nosniff');
+    // The same file without the parameter (the search, statistics and import workers) stays on the base policy.
+    expect((await get(worker)).headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it.each([
+    'https://couch.example.net/cinefile',
+    'https://*.example.net',
+    '*',
+    "https://couch.example.net 'unsafe-eval'",
+    'https://couch.example.net; script-src *',
+    'https://couch.example.net,https://evil.example',
+    'https://anna:secret@couch.example.net',
+    'javascript:alert(1)',
+    'http://[::1]:5984',
+    '',
+  ])('ignores connect=%j: the base policy, still served', async (value) => {
+    const response = await get(withConnect(worker, value));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it('ignores two connect parameters, and the parameter on anything that is not a script', async () => {
+    const both = `${withConnect(worker, SERVER)}&connect=${encodeURIComponent('https://evil.example')}`;
+    expect((await get(both)).headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY);
+    const stylesheet = 'app://cinefile/assets/index-D9_JlHRa.css';
+    const notScripts = ['app://cinefile/', 'app://cinefile/index.html', 'app://cinefile/films/42', stylesheet];
+    for (const url of notScripts) {
+      const response = await get(withConnect(url, SERVER));
+      expect(response.status, url).toBe(200);
+      expect(response.headers.get('Content-Security-Policy'), url).toBe(CONTENT_SECURITY_POLICY);
+    }
+    const missing = await get(withConnect('app://cinefile/assets/missing.js', SERVER));
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('Content-Security-Policy')).toBe(CONTENT_SECURITY_POLICY);
   });
 });
 

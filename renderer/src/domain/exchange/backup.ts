@@ -11,7 +11,7 @@ import type { Film } from '../film';
 import type { FilmList, ListEntry } from '../list';
 import type { PosterImage } from '../poster';
 import type { SmartList } from '../smart-list';
-import { filmToV2, filmToV3, tableSinceVersion, viewingsToV2 } from '../record-upgrades';
+import { filmToV2, filmToV3, listEntriesToV7, loanToV7, tableSinceVersion, viewingsToV2, type ListEntryV6 } from '../record-upgrades';
 import type { Viewing } from '../viewing';
 import type { ImportRecord } from './import-record';
 
@@ -183,5 +183,29 @@ export function upgradeSnapshot(snapshot: CatalogSnapshot, fromVersion: number):
   if (fromVersion < 3) upgraded = { ...upgraded, films: upgraded.films.map(filmToV3) };
   // Smart lists came with schema 5 (decodeBackup already gives an older backup none; a snapshot made by hand may lack the key).
   if (fromVersion < 5) upgraded = { ...upgraded, smartLists: upgraded.smartLists ?? [] };
+  // Schema 7 ranks list entries (in their old order) and dates each entry's and loan's last change, as sync needs.
+  if (fromVersion < 7) {
+    upgraded = { ...upgraded, listEntries: listEntriesToV7(v6ListEntries(upgraded.listEntries)), loans: upgraded.loans.map(loanToV7) };
+  }
   return upgraded;
+}
+
+/**
+ * An older backup's list entries, checked as far as the v7 step reads them: the position it turns into a rank is
+ * gone afterwards, so the record schemas (checkSnapshot, after the upgrade) could no longer refuse a bad one. An
+ * entry with no position at all sorts after those with one, by when it was added.
+ */
+function v6ListEntries(entries: readonly unknown[]): ListEntryV6[] {
+  return entries.map((entry, index) => {
+    const { id, listId, addedAt, position } = entry as Record<string, unknown>;
+    const finite = typeof position === 'number' && Number.isFinite(position);
+    const bad =
+      typeof id !== 'string' ? 'id'
+      : typeof listId !== 'string' ? 'listId'
+      : typeof addedAt !== 'string' ? 'addedAt'
+      : position !== undefined && !finite ? 'position'
+      : null;
+    if (bad !== null) throw new BackupError(`This backup holds a record Cinefile cannot accept. Record ${index + 1} of listEntries is not valid (${bad}).`);
+    return { ...(entry as ListEntryV6), position: finite ? position : Number.POSITIVE_INFINITY };
+  });
 }

@@ -9,7 +9,7 @@
 import { parseNoteBody, type Annotation } from '../annotation';
 import type { Copy, Loan } from '../copy';
 import { derivedFilmKeys, filmDisplayTitle, newFilmRecord, type Film } from '../film';
-import { parseListName, positionAtEnd, type FilmList, type ListEntry } from '../list';
+import { lastUsableRank, parseListName, ranksForNewEntries, type FilmList, type ListEntry } from '../list';
 import type { HalfStars } from '../rating';
 import { MAX_TAGS_PER_FILM, withTag } from '../tags';
 import { foldText } from '../text-fold';
@@ -259,18 +259,22 @@ export function diffImport(plan: ImportPlan, slice: CatalogSlice, options: DiffO
       lists.push(list);
       listsByName.set(foldText(name.text), list);
     }
-    const inList = new Set(existingEntries.map((entry) => entry.filmId));
-    for (const entry of listEntries) if (entry.listId === list.id) inList.add(entry.filmId);
-    let position = positionAtEnd([...existingEntries, ...listEntries.filter((entry) => entry.listId === list.id)].map((entry) => entry.position));
-    let added = 0;
+    const listId = list.id;
+    const already = [...existingEntries, ...listEntries.filter((entry) => entry.listId === listId)];
+    const inList = new Set(already.map((entry) => entry.filmId));
+    const adding: { filmId: string; note: string }[] = [];
     for (const planEntry of planned.entries) {
       const filmId = filmIdOf(planEntry.filmRef);
       if (filmId === undefined || inList.has(filmId)) continue;
       inList.add(filmId);
-      listEntries.push({ id: newId(), listId: list.id, filmId, position: position++, note: planEntry.note.trim().slice(0, 2_000), addedAt: timestamp, importId });
-      added++;
+      adding.push({ filmId, note: planEntry.note.trim().slice(0, 2_000) });
     }
-    if (added > 0 && !lists.includes(list) && !extendedListIds.includes(list.id)) extendedListIds.push(list.id);
+    // In the file's order, after whatever the list already ends with.
+    const ranks = ranksForNewEntries(lastUsableRank(already.map((entry) => entry.rank)), adding.length);
+    adding.forEach(({ filmId, note }, index) => {
+      listEntries.push({ id: newId(), listId, filmId, rank: ranks[index]!, note, addedAt: timestamp, updatedAt: timestamp, importId });
+    });
+    if (adding.length > 0 && !lists.includes(list) && !extendedListIds.includes(listId)) extendedListIds.push(listId);
   }
 
   const copyKey = (filmId: string, format: string) => `${filmId}|${format}`;
@@ -286,7 +290,7 @@ export function diffImport(plan: ImportPlan, slice: CatalogSlice, options: DiffO
       purchasedOn: null, price: null, ...planned.details, createdAt: timestamp, updatedAt: timestamp, importId,
     };
     copies.push(copy);
-    if (planned.loan) loans.push({ id: newId(), copyId: copy.id, filmId, ...planned.loan, returnedOn: null, importId });
+    if (planned.loan) loans.push({ id: newId(), copyId: copy.id, filmId, ...planned.loan, returnedOn: null, updatedAt: timestamp, importId });
   }
 
   return {

@@ -1,0 +1,186 @@
+/**
+ * Two devices, each with its own catalog (Dexie over fake-indexeddb) and sync mirror (PouchDB), replicating through a
+ * third PouchDB standing in for the user's CouchDB: what a person does on one device appears on the other, deletions
+ * stay deleted (Red Hot included), concurrent edits of different fields both survive, and the same field edited on
+ * both is kept by its later change with the other listed as a conflict.
+ */
+import PouchDB from 'pouchdb-core';
+import memoryAdapter from 'pouchdb-adapter-memory';
+import replication from 'pouchdb-replication';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CinefileDb } from '../../../renderer/src/db/schema';
+import { SEED_FILM_ID, SEED_RECORD_TIME, seedFilm } from '../../../renderer/src/db/seed';
+import { newFilmRecord, stampedFilmChanges, type Film } from '../../../renderer/src/domain/film';
+import { SYNCING_TABLES } from '../../../renderer/src/db/sync-records';
+import { docConflicts } from '../../../renderer/src/domain/sync/conflicts';
+import type { SyncDoc } from '../../../renderer/src/domain/sync/sync-doc';
+import { SyncBridge, type MirrorDb } from '../../../renderer/src/workers/sync/bridge';
+import { filmFields } from '../../fixtures/catalog';
+
+PouchDB.plugin(memoryAdapter).plugin(replication);
+
+let run = 0;
+interface Device {
+  catalog: CinefileDb;
+  mirror: MirrorDb;
+  bridge: SyncBridge;
+}
+
+const seeds = [{ table: 'films' as const, record: seedFilm(new Date(SEED_RECORD_TIME)), at: SEED_RECORD_TIME }];
+let server: MirrorDb;
+const devices: Device[] = [];
+
+async function device(name: string): Promise<Device> {
+  const catalog = new CinefileDb(`catalog-${name}-${run}`);
+  await catalog.open();
+  const mirror = new PouchDB<SyncDoc>(`mirror-${name}-${run}`, { adapter: 'memory' });
+  const made = { catalog, mirror, bridge: new SyncBridge(catalog, mirror, name, seeds) };
+  devices.push(made);
+  return made;
+}
+
+/** One round of sync for a device: its changes out, replication both ways, what arrived in. */
+async function sync(one: Device): Promise<void> {
+  for (const table of SYNCING_TABLES) await one.bridge.pushLocal(table);
+  await PouchDB.replicate(one.mirror, server);
+  await PouchDB.replicate(server, one.mirror);
+  await one.bridge.pullMirror();
+}
+
+/** Until nothing moves: both devices synced twice over. */
+async function syncAll(...all: Device[]): Promise<void> {
+  for (let round = 0; round < 2; round += 1) for (const one of all) await sync(one);
+}
+
+/** A film changed as the app's one write path changes it (stamping each changed field's time). */
+async function changeFilm(one: Device, id: string, changes: Partial<Film>, at: string): Promise<void> {
+  const film = await one.catalog.films.get(id);
+  if (!film) throw new Error(`no film ${id}`);
+  await one.catalog.films.put({ ...film, ...stampedFilmChanges(film, changes, at) });
+}
+
+beforeEach(() => {
+  run += 1;
+  server = new PouchDB<SyncDoc>(`server-${run}`, { adapter: 'memory' });
+});
+
+afterEach(async () => {
+  for (const one of devices.splice(0)) {
+    one.catalog.close();
+    await one.catalog.delete();
+    await one.mirror.destroy();
+  }
+  await server.destroy();
+});
+
+describe('two devices syncing through one server', () => {
+  it('a film added on A appears on B, once, and Red Hot is not doubled', async () => {
+    const a = await device('a');
+    const b = await device('b');
+    const alien = newFilmRecord(filmFields('Alien', { year: 1979 }), {}, 'film-alien', new Date('2026-11-02T10:00:00Z'));
+    await a.catalog.films.add(alien);
+    await syncAll(a, b);
+    expect(await b.catalog.films.get('film-alien')).toMatchObject({ title: 'Alien', year: 1979, sortTitle: 'alien' });
+    expect((await b.catalog.films.toArray()).map((film) => film.id).sort()).toEqual(['film-alien', SEED_FILM_ID].sort());
+    expect(await b.catalog.filmSummaries.get('film-alien')).toMatchObject({ title: 'Alien' });
+  });
+
+  it('a film deleted on B disappears on A, with its viewings', async () => {
+    const a = await device('a');
+    const b = await device('b');
+    await a.catalog.films.add(newFilmRecord(filmFields('Alien'), {}, 'film-alien', new Date('2026-11-02T10:00:00Z')));
+    await a.catalog.viewings.add({
+      id: 'viewing-1', filmId: 'film-alien', watchedOn: '2026-11-01', rewatch: false, rating: null, medium: null, note: '',
+      createdAt: '2026-11-02T10:00:00.000Z', updatedAt: '2026-11-02T10:00:00.000Z',
+    });
+    await syncAll(a, b);
+    expect(await b.catalog.viewings.count()).toBe(1);
+    await b.catalog.transaction('rw', [b.catalog.films, b.catalog.viewings], async () => {
+      await b.catalog.viewings.where('filmId').equals('film-alien').delete();
+      await b.catalog.films.delete('film-alien');
+    });
+    await syncAll(b, a);
+    expect(await a.catalog.films.get('film-alien')).toBeUndefined();
+    expect(await a.catalog.viewings.count()).toBe(0);
+  });
+
+  it('Red Hot deleted on A stays deleted when a new device joins with its own seeded Red Hot', async () => {
+    const a = await device('a');
+    await a.catalog.films.delete(SEED_FILM_ID);
+    await syncAll(a);
+    const c = await device('c');
+    expect(await c.catalog.films.get(SEED_FILM_ID)).toBeDefined();
+    await syncAll(c, a);
+    expect(await c.catalog.films.get(SEED_FILM_ID)).toBeUndefined();
+    expect(await a.catalog.films.get(SEED_FILM_ID)).toBeUndefined();
+  });
+
+  it('different fields of one film changed on both devices while apart: both changes kept on both', async () => {
+    const a = await device('a');
+    const b = await device('b');
+    await syncAll(a, b);
+    await changeFilm(a, SEED_FILM_ID, { rating: 8 }, '2026-11-03T10:00:00.000Z');
+    await changeFilm(b, SEED_FILM_ID, { tags: ['Documentary'] }, '2026-11-03T11:00:00.000Z');
+    await syncAll(a, b);
+    for (const one of [a, b]) expect(await one.catalog.films.get(SEED_FILM_ID)).toMatchObject({ rating: 8, tags: ['Documentary'] });
+  });
+
+  it('the same field changed on both: the later change is kept everywhere and the other listed as a conflict', async () => {
+    const a = await device('a');
+    const b = await device('b');
+    await syncAll(a, b);
+    await changeFilm(a, SEED_FILM_ID, { rating: 4 }, '2026-11-03T10:00:00.000Z');
+    await changeFilm(b, SEED_FILM_ID, { rating: 9 }, '2026-11-03T12:00:00.000Z');
+    await syncAll(a, b);
+    for (const one of [a, b]) expect((await one.catalog.films.get(SEED_FILM_ID))?.rating).toBe(9);
+    const doc = await a.mirror.get(`films:${SEED_FILM_ID}`);
+    expect(docConflicts(doc)).toEqual([
+      expect.objectContaining({ field: 'rating', kept: expect.objectContaining({ value: 9 }), others: [expect.objectContaining({ value: 4 })] }),
+    ]);
+  });
+
+  it('a change made here after a change arrived in the mirror but before it was stored is not undone by either', async () => {
+    const a = await device('a');
+    const b = await device('b');
+    await syncAll(a, b);
+    await changeFilm(a, SEED_FILM_ID, { rating: 6 }, '2026-11-03T10:00:00.000Z');
+    await syncAll(a);
+    // B's mirror receives A's rating, then B (not having stored it yet) changes its tags.
+    await PouchDB.replicate(server, b.mirror);
+    await changeFilm(b, SEED_FILM_ID, { tags: ['Late night'] }, '2026-11-03T11:00:00.000Z');
+    await syncAll(b, a);
+    for (const one of [a, b]) expect(await one.catalog.films.get(SEED_FILM_ID)).toMatchObject({ rating: 6, tags: ['Late night'] });
+  });
+
+  it('writing here onto a document replication just made conflicted loses neither branch', async () => {
+    const a = await device('a');
+    const b = await device('b');
+    await syncAll(a, b);
+    await changeFilm(a, SEED_FILM_ID, { rating: 4 }, '2026-11-03T10:00:00.000Z');
+    await a.bridge.pushLocal('films');
+    await changeFilm(b, SEED_FILM_ID, { rating: 9 }, '2026-11-03T12:00:00.000Z');
+    await syncAll(b);
+    // A's mirror now holds both branches, unmerged; A changes another field and writes before pulling.
+    await PouchDB.replicate(server, a.mirror);
+    await changeFilm(a, SEED_FILM_ID, { favourite: true }, '2026-11-03T13:00:00.000Z');
+    await a.bridge.pushLocal('films');
+    await syncAll(a, b);
+    for (const one of [a, b]) expect(await one.catalog.films.get(SEED_FILM_ID)).toMatchObject({ rating: 9, favourite: true });
+    const doc = await b.mirror.get(`films:${SEED_FILM_ID}`);
+    expect(docConflicts(doc)).toEqual([expect.objectContaining({ field: 'rating', others: [expect.objectContaining({ value: 4 })] })]);
+  });
+
+  it('a record a server holds damaged is refused by its schema and named, and the rest are stored', async () => {
+    const a = await device('a');
+    const b = await device('b');
+    await a.catalog.films.add(newFilmRecord(filmFields('Alien'), {}, 'film-alien', new Date('2026-11-02T10:00:00Z')));
+    await syncAll(a);
+    const doc = await server.get('films:film-alien');
+    await server.put({ ...doc, fields: { ...doc.fields, rating: [{ value: 20, device: 'x', counter: 1, at: '2026-11-04T00:00:00.000Z' }] }, clock: { ...doc.clock, x: 1 } });
+    await PouchDB.replicate(server, b.mirror);
+    const pulled = await b.bridge.pullMirror();
+    expect(pulled.refused).toEqual([expect.objectContaining({ table: 'films', id: 'film-alien', error: expect.stringContaining('rating') })]);
+    expect(await b.catalog.films.get('film-alien')).toBeUndefined();
+    expect(await b.catalog.films.get(SEED_FILM_ID)).toBeDefined();
+  });
+});
