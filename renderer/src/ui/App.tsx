@@ -24,6 +24,10 @@ import { dailyBackupDue, runAutoBackup } from './exchange/auto-backups';
 import { SettingsPage } from './settings/SettingsPage';
 import { StatsPage } from './stats/StatsPage';
 import { YearInReviewPage } from './stats/YearInReviewPage';
+import { ConflictsPage } from './sync/ConflictsPage';
+import { SyncStartup } from './sync/SyncStartup';
+import { SyncStatusLine } from './sync/SyncStatusLine';
+import './styles/sync.css';
 
 type CatalogState = { status: 'opening' } | { status: 'open' } | { status: 'failed'; failure: CatalogOpenFailure };
 
@@ -149,6 +153,7 @@ function Shell() {
           ))}
         </nav>
         <SearchBox />
+        <SyncStatusLine />
         <Link href="/films/new" className="button-primary topbar-add">
           Add film
         </Link>
@@ -168,6 +173,7 @@ function Shell() {
           <Route path="/tags">{() => <TagsPage />}</Route>
           <Route path="/import">{() => <ImportPage />}</Route>
           <Route path="/settings">{() => <SettingsPage />}</Route>
+          <Route path="/conflicts">{() => <ConflictsPage />}</Route>
           <Route path="/smart-lists/:id">{(params) => <SmartListPage key={params.id} id={params.id} />}</Route>
           <Route>
             <section className="page empty-state">
@@ -179,6 +185,7 @@ function Shell() {
       </main>
       <MenuCommands />
       <DailyBackup />
+      <SyncStartup />
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { SEED_FILM_ID, SEED_RECORD_TIME, seedFilm } from '../../../renderer/src/
 import { newFilmRecord, stampedFilmChanges, type Film } from '../../../renderer/src/domain/film';
 import { SYNCING_TABLES } from '../../../renderer/src/db/sync-records';
 import { docConflicts } from '../../../renderer/src/domain/sync/conflicts';
+import { compareListEntries } from '../../../renderer/src/domain/list';
 import type { SyncDoc } from '../../../renderer/src/domain/sync/sync-doc';
 import { SyncBridge, type MirrorDb } from '../../../renderer/src/workers/sync/bridge';
 import { filmFields } from '../../fixtures/catalog';
@@ -168,6 +169,60 @@ describe('two devices syncing through one server', () => {
     for (const one of [a, b]) expect(await one.catalog.films.get(SEED_FILM_ID)).toMatchObject({ rating: 9, favourite: true });
     const doc = await b.mirror.get(`films:${SEED_FILM_ID}`);
     expect(docConflicts(doc)).toEqual([expect.objectContaining({ field: 'rating', others: [expect.objectContaining({ value: 4 })] })]);
+  });
+
+  it('a film deleted on B while edited on A stays deleted, the edit listed with a way to restore it', async () => {
+    const a = await device('a');
+    const b = await device('b');
+    await syncAll(a, b);
+    await changeFilm(a, SEED_FILM_ID, { rating: 7 }, '2026-11-03T10:00:00.000Z');
+    await a.bridge.pushLocal('films');
+    await b.catalog.films.delete(SEED_FILM_ID);
+    await syncAll(b, a);
+    for (const one of [a, b]) expect(await one.catalog.films.get(SEED_FILM_ID)).toBeUndefined();
+    const doc = await a.mirror.get(`films:${SEED_FILM_ID}`);
+    expect(docConflicts(doc)).toEqual([
+      expect.objectContaining({ kind: 'changed-while-deleted', changes: [expect.objectContaining({ field: 'rating', version: expect.objectContaining({ value: 7 }) })] }),
+    ]);
+  });
+
+  it('one note edited on both devices keeps both texts: the later shown, the other listed to choose or merge', async () => {
+    const a = await device('a');
+    const b = await device('b');
+    const note = { id: 'note-1', filmId: SEED_FILM_ID, body: 'Seen at the Electric.', createdAt: '2026-11-02T10:00:00.000Z', updatedAt: '2026-11-02T10:00:00.000Z' };
+    await a.catalog.notes.add(note);
+    await syncAll(a, b);
+    await a.catalog.notes.put({ ...note, body: 'Seen at the Electric, with Sam.', updatedAt: '2026-11-03T10:00:00.000Z' });
+    await b.catalog.notes.put({ ...note, body: 'Seen at the Electric; the print was scratched.', updatedAt: '2026-11-03T11:00:00.000Z' });
+    await a.bridge.pushLocal('notes');
+    await syncAll(b, a);
+    for (const one of [a, b]) expect((await one.catalog.notes.get('note-1'))?.body).toBe('Seen at the Electric; the print was scratched.');
+    const doc = await a.mirror.get('notes:note-1');
+    expect(docConflicts(doc)).toEqual([
+      expect.objectContaining({ field: 'body', others: [expect.objectContaining({ value: 'Seen at the Electric, with Sam.' })] }),
+    ]);
+  });
+
+  it('two devices reordering the same list end with one order holding every entry exactly once', async () => {
+    const a = await device('a');
+    const b = await device('b');
+    const at = '2026-11-02T10:00:00.000Z';
+    await a.catalog.lists.add({ id: 'list-1', name: 'Best of', description: '', ranked: true, createdAt: at, updatedAt: at });
+    const films = ['film-1', 'film-2', 'film-3', 'film-4'];
+    for (const [index, id] of films.entries()) {
+      await a.catalog.films.add(newFilmRecord(filmFields(`Film ${index + 1}`), {}, id, new Date(at)));
+      await a.catalog.listEntries.add({ id: `entry-${index + 1}`, listId: 'list-1', filmId: id, rank: `a${index}`, note: '', addedAt: at, updatedAt: at });
+    }
+    await syncAll(a, b);
+    // A moves the last entry first; B moves the first entry last (each rewriting only the entry it moved).
+    await a.catalog.listEntries.update('entry-4', { rank: 'Z', updatedAt: '2026-11-03T10:00:00.000Z' });
+    await b.catalog.listEntries.update('entry-1', { rank: 'a4', updatedAt: '2026-11-03T11:00:00.000Z' });
+    await a.bridge.pushLocal('listEntries');
+    await syncAll(b, a);
+    const orderOf = async (one: Device) =>
+      (await one.catalog.listEntries.where('listId').equals('list-1').toArray()).sort(compareListEntries).map((entry) => entry.filmId);
+    expect(await orderOf(a)).toEqual(['film-4', 'film-2', 'film-3', 'film-1']);
+    expect(await orderOf(b)).toEqual(await orderOf(a));
   });
 
   it('a record a server holds damaged is refused by its schema and named, and the rest are stored', async () => {

@@ -1,9 +1,10 @@
 /**
- * Settings: the catalog's safety — whether its storage is persistent, backups you make, backups Cinefile makes, and
- * restoring either.
+ * Settings: the catalog's safety — whether its storage is persistent, sync with the person's own CouchDB server,
+ * backups you make, backups Cinefile makes, and restoring either.
  */
 import { BackupPanel } from '../exchange/BackupPanel';
 import { StoragePanel } from './StoragePanel';
+import { SyncPanel } from '../sync/SyncPanel';
 import '../styles/exchange.css';
 
 export function SettingsPage() {
@@ -13,6 +14,7 @@ export function SettingsPage() {
         Settings
       </h1>
       <StoragePanel />
+      <SyncPanel />
       <BackupPanel />
     </section>
   );

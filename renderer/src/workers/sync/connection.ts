@@ -34,7 +34,7 @@ async function reach(fetchFrom: Fetch, url: string, init: RequestInit): Promise<
   } catch (error) {
     const name = error instanceof Error ? error.name : '';
     if (name === 'TimeoutError' || name === 'AbortError') return { unreachable: 'it did not answer within 15 seconds' };
-    return { unreachable: 'no answer (is the address right, the server running, and this app allowed by its CORS settings?)' };
+    return { unreachable: 'no answer' };
   }
 }
 

@@ -75,7 +75,10 @@ declare module 'pouchdb-core' {
     }): Promise<PouchAllDocs<T>>;
     changes(options: { since: number | string; limit?: number; include_docs?: boolean; conflicts?: boolean }): Promise<PouchChanges<T>>;
     changes(options: { since: number | string | 'now'; live: true; include_docs?: boolean }): PouchEmitter;
-    sync(remote: PouchDatabase<T>, options: { live: boolean; retry: boolean; batch_size?: number }): PouchEmitter & Promise<unknown>;
+    sync(
+      remote: PouchDatabase<T>,
+      options: { live: boolean; retry: boolean; batch_size?: number; back_off_function?: (delay: number) => number },
+    ): PouchEmitter & Promise<unknown>;
     replicate: {
       from(remote: PouchDatabase<T>, options?: { batch_size?: number; batches_limit?: number }): PouchEmitter & Promise<unknown>;
       to(remote: PouchDatabase<T>, options?: { batch_size?: number }): PouchEmitter & Promise<unknown>;

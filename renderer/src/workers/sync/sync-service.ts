@@ -63,6 +63,12 @@ function mirrorName(catalogName: string, target: SyncTarget): string {
   return `${catalogName}-sync-${hash.toString(16).padStart(8, '0')}`;
 }
 
+/**
+ * How long to wait before trying an unreachable server again: 1 s, doubling to at most 30 s (PouchDB's own default
+ * grows to 10 minutes, far too long for a desktop app whose person is waiting to see their change arrive).
+ */
+export const nextRetryDelay = (previous: number): number => (previous === 0 ? 1_000 : Math.min(previous * 2, 30_000));
+
 const idleStatus = (): SyncStatus => ({ state: 'off', pending: 0, progress: null, message: null, lastSyncedAt: null });
 
 function problemOf(error: unknown): string {
@@ -180,7 +186,7 @@ export function createSyncService(catalog: CinefileDb, post: (response: SyncResp
   // ---- replication ----------------------------------------------------------------------------------------------
 
   function startLive(current: Session): void {
-    const live = current.mirror.sync(current.remote, { live: true, retry: true, batch_size: 500 });
+    const live = current.mirror.sync(current.remote, { live: true, retry: true, batch_size: 500, back_off_function: nextRetryDelay });
     current.live = live;
     live
       .on('active', () => setStatus({ state: 'syncing', message: null }))
@@ -193,13 +199,36 @@ export function createSyncService(catalog: CinefileDb, post: (response: SyncResp
           setStatus({ state: error.status === 401 ? 'error' : 'offline', message: problemOf(error) });
           return;
         }
-        setStatus({ state: 'up-to-date', pending: queuedCount(), message: null, lastSyncedAt: env.now().toISOString() });
+        // A two-way sync pauses without saying why when a request failed and it waits to retry: ask the server.
+        reachable(current).then(
+          (problem) => {
+            if (current.stopped || current.paused) return;
+            if (problem === null) setStatus({ state: 'up-to-date', pending: queuedCount(), message: null, lastSyncedAt: env.now().toISOString() });
+            else setStatus({ state: problem.status === 401 ? 'error' : 'offline', message: problemOf(problem) });
+          },
+          () => undefined,
+        );
       })
       .on('denied', (error: PouchError) => setStatus({ state: 'error', message: problemOf(error) }))
       .on('error', (error: PouchError) => {
         if (!current.stopped) setStatus({ state: 'error', message: problemOf(error) });
       });
     live.catch(() => undefined);
+  }
+
+  /** Null when the server answers for the database; otherwise what went wrong. */
+  async function reachable(current: Session): Promise<PouchError | null> {
+    try {
+      const answer = await env.fetch(current.target.databaseUrl, {
+        headers: current.target.username === '' ? {} : { Authorization: basicAuthorization(current.target.username, current.target.password) },
+        credentials: 'omit',
+        cache: 'no-store',
+        signal: AbortSignal.timeout(10_000),
+      });
+      return answer.ok ? null : { status: answer.status, message: `HTTP ${answer.status}` };
+    } catch {
+      return { message: 'the server cannot be reached' };
+    }
   }
 
   function stopLive(current: Session): void {
