@@ -8,7 +8,8 @@
  * rating one film, 50 searches typed key by key, filter toggles, scrolling, opening a film. Finally it imports a
  * 10,000-row Letterboxd diary through the Import page. Figures are in ms unless named otherwise.
  *
- * stdout: one JSON object per size, then one {"import_10k_diary_ms":…} line. stderr: progress, and the reason for
+ * stdout: one JSON object per size, then one {"import_10k_diary_ms":…} line, then one {"sync_films":…} line per synced
+ * size (tests/bench/sync.mjs; BENCH_ONLY_SYNC=1 measures sync alone). stderr: progress, and the reason for
  * every figure that is null. This only reports; it never fails on a number. Targets: docs/benchmarks.md; the
  * platform's own limits: docs/LIMITS.md.
  * Usage: npm run bench [-- 1000 10000]   (sizes; default 1000 10000 100000)
@@ -21,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { build, preview } from 'vite';
 import { freshProfile, launch } from './browser.mjs';
 import { measureDiaryImport } from './diary-import.mjs';
+import { measureSync } from './sync.mjs';
 import { coldOpen, filterChanges, jsHeapMb, openFilm, rateOneFilm, scrollFrames, searchKeystrokes, settle, sortChange, statsPage, statsPageCold } from './library-figures.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -29,6 +31,8 @@ const SEARCH_QUERIES = 50;
 /** Time allowed per catalog for typing the queries and for toggling filters (BENCH_SEARCH_BUDGET_S, BENCH_FILTER_BUDGET_S). */
 const SEARCH_BUDGET_MS = Number(process.env.BENCH_SEARCH_BUDGET_S ?? 150) * 1000;
 const FILTER_BUDGET_MS = Number(process.env.BENCH_FILTER_BUDGET_S ?? 90) * 1000;
+/** Catalog sizes synced between two devices (BENCH_SYNC_SIZES, comma-separated; 10,000 by default: sync_first_10k_s). */
+const SYNC_SIZES = (process.env.BENCH_SYNC_SIZES ?? '10000').split(',').map(Number).filter((n) => n > 0);
 const began = Date.now();
 const elapsed = () => `${((Date.now() - began) / 1000).toFixed(0)} s`;
 const progress = (message) => console.error(`[bench ${elapsed()}] ${message}`);
@@ -136,15 +140,24 @@ await build(viteConfig);
 if (!hasSeedingCode(outDir)) throw new Error(`The bench build in ${outDir} has no seeding hooks (renderer/src/main.tsx loads them in mode “bench”).`);
 const server = await preview({ ...viteConfig, preview: { port: 4391, strictPort: false } });
 const baseUrl = server.resolvedUrls.local[0];
+const onlySync = process.env.BENCH_ONLY_SYNC === '1';
 try {
-  for (const size of sizes.length > 0 ? sizes : [1000, 10000, 100000]) {
+  for (const size of onlySync ? [] : sizes.length > 0 ? sizes : [1000, 10000, 100000]) {
     const figures = await measureSize(baseUrl, size);
     console.log(JSON.stringify(ordered(figures)));
     progress(`measured ${size} films`);
   }
-  const diary = await attempt('import', 'import_10k_diary_ms', () => measureDiaryImport(baseUrl));
-  console.log(JSON.stringify(diary ?? { import_10k_diary_ms: null }));
-  progress('measured a 10,000-row diary import');
+  if (!onlySync) {
+    const diary = await attempt('import', 'import_10k_diary_ms', () => measureDiaryImport(baseUrl));
+    console.log(JSON.stringify(diary ?? { import_10k_diary_ms: null }));
+    progress('measured a 10,000-row diary import');
+  }
+  for (const size of SYNC_SIZES) {
+    progress(`sync: ${size} films, one device pushing, a new one joining`);
+    const figures = await attempt(`sync ${size}`, 'sync figures', () => measureSync(baseUrl, seedProfile, size));
+    console.log(JSON.stringify({ sync_films: size, ...(figures ?? { sync_first_s: null }) }));
+    progress(`measured sync at ${size} films`);
+  }
 } finally {
   await server.close();
 }

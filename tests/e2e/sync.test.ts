@@ -5,8 +5,9 @@
  */
 import { connect as connectTcp, createServer, type Server, type Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startCouchServer, type CouchServer } from '../fixtures/couch-server';
+import { startCouchServer, type CouchServer } from '../fixtures/couch-server.mjs';
 import { CatalogApp } from './pages/catalog-app';
+import { fixturePath, PosterPicker } from './pages/posters';
 import { SyncPages, type SyncAccount } from './pages/sync';
 import { chromiumTarget, freshProfile, type RunningApp } from './targets';
 
@@ -195,6 +196,21 @@ describe('two devices syncing through the user’s server', () => {
     }
     await expect.poll(() => b.running.page.getByRole('link', { name: /conflict/ }).count()).toBe(0);
   }, 180_000);
+
+  it('a poster set on A shows on B', async () => {
+    const a = await device();
+    const b = await device();
+    await connect(a, true);
+    await connect(b, false);
+    await a.app.goToLibrary();
+    await a.app.openFilm('Red Hot');
+    await new PosterPicker(a.running.page).chooseFile(fixturePath('poster.png'));
+    await expect.poll(() => PosterPicker.naturalWidth(new PosterPicker(a.running.page).largePoster('Red Hot'))).toBe(200);
+    await b.app.goToLibrary();
+    await expect.poll(() => PosterPicker.naturalWidth(new PosterPicker(b.running.page).gridPoster('Red Hot')), { timeout: 20_000 }).toBe(200);
+    await b.app.openFilm('Red Hot');
+    await expect.poll(() => PosterPicker.naturalWidth(new PosterPicker(b.running.page).largePoster('Red Hot'))).toBe(200);
+  }, 120_000);
 
   it('changes made offline catch up when the server is back', async () => {
     const route = await cuttableRoute();

@@ -5,6 +5,7 @@
  * summaries, cast and tombstones follow. A record that fails its schema is refused and named; the rest are stored.
  */
 import * as v from 'valibot';
+import { posterMimeTypes } from '../domain/poster';
 import type { CatalogRecord } from '../domain/sync-catalog';
 import { SYNCED_TABLES, type Deletion, type SyncedTable } from '../domain/deletion';
 import {
@@ -20,10 +21,26 @@ import {
 } from './record-schemas';
 import type { CinefileDb } from './schema';
 
-/** The tables whose records sync in this version: poster images follow with their attachments. */
-export const SYNCING_TABLES: readonly SyncedTable[] = SYNCED_TABLES.filter((table) => table !== 'posters');
+/** The tables whose records sync (every synced table; posters' images travel as their documents' attachments). */
+export const SYNCING_TABLES: readonly SyncedTable[] = SYNCED_TABLES;
 
-const schemas: Readonly<Record<Exclude<SyncedTable, 'posters'>, v.GenericSchema>> = {
+const imageBlob = v.pipe(v.instance(Blob), v.check((blob) => blob.size > 0, 'an image with no bytes'));
+
+/** A poster as stored here: its image and thumbnail as Blobs (a backup's schema has them as bytes). */
+const storedPosterSchema = v.object({
+  id: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  filmId: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  mimeType: v.picklist(posterMimeTypes),
+  width: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  height: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  image: imageBlob,
+  thumbnail: imageBlob,
+  createdAt: v.pipe(v.string(), v.isoTimestamp()),
+  importId: v.optional(v.string()),
+});
+
+const schemas: Readonly<Record<SyncedTable, v.GenericSchema>> = {
+  posters: storedPosterSchema,
   films: filmSchema,
   viewings: viewingSchema,
   notes: annotationSchema,
@@ -76,7 +93,7 @@ export interface RefusedRecord {
 export async function storeArrivedRecords(catalog: CinefileDb, arrived: readonly ArrivedRecord[]): Promise<RefusedRecord[]> {
   const refused: RefusedRecord[] = [];
   const sound = arrived.filter(({ table, id, record }) => {
-    if (record === null || table === 'posters') return record === null;
+    if (record === null) return true;
     const result = v.safeParse(schemas[table], record);
     if (result.success) return true;
     refused.push({ table, id, error: new InvalidRecordError(`The ${table} record ${id} from the server`, result.issues).message });

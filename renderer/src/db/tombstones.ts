@@ -10,6 +10,37 @@ import { anyRange, followOrAbort, isUpgrade, storedValues, throwIfRefused } from
 
 export const DELETIONS = 'deletions';
 
+/** Which records of synced tables a committed transaction wrote or deleted; 'all' when a table was emptied. */
+export type CommittedChanges = Partial<Record<SyncedTable, string[] | 'all'>>;
+
+const committedListeners = new Set<(changes: CommittedChanges) => void>();
+
+/**
+ * Follows this window's committed writes to synced records, with their exact keys (Dexie's storagemutated marks a
+ * whole table for some single-record updates, which would make sync re-read every record of it).
+ */
+export function onCommittedChanges(listener: (changes: CommittedChanges) => void): () => void {
+  committedListeners.add(listener);
+  return () => committedListeners.delete(listener);
+}
+
+const pendingChanges = new WeakMap<DBCoreTransaction, CommittedChanges>();
+
+function remember(trans: DBCoreTransaction, table: SyncedTable, keys: readonly string[] | 'all'): void {
+  if (committedListeners.size === 0 || (keys !== 'all' && keys.length === 0)) return;
+  let pending = pendingChanges.get(trans);
+  if (!pending) {
+    const changes: CommittedChanges = {};
+    pending = changes;
+    pendingChanges.set(trans, changes);
+    (trans as unknown as IDBTransaction).addEventListener('complete', () => {
+      for (const listener of [...committedListeners]) listener(changes);
+    });
+  }
+  const known = pending[table];
+  pending[table] = keys === 'all' || known === 'all' ? 'all' : [...(known ?? []), ...keys];
+}
+
 /**
  * Whether the deletions table may hold a tombstone for a record being stored, per transaction: most catalogs have
  * none, and an import storing 100,000 records then skips 100,000 deletes of tombstones that are not there.
@@ -67,6 +98,12 @@ function trackedTable(down: DBCore, name: SyncedTable, table: DBCoreTable): DBCo
     }
     const result = await table.mutate(request);
     await followOrAbort(request.trans, () => followWrite(down, name, table, request, result));
+    if (request.type === 'deleteRange') remember(request.trans, name, 'all');
+    else if (request.type === 'delete') remember(request.trans, name, request.keys as string[]);
+    else {
+      const keyOf = table.schema.primaryKey.extractKey ?? ((value: unknown) => (value as { id: string }).id);
+      remember(request.trans, name, storedValues(request.values, result).map((value) => String(keyOf(value))));
+    }
     return result;
   };
   return { ...table, mutate };

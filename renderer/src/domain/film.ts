@@ -53,7 +53,7 @@ export interface Film extends FilmFields {
   /**
    * When each field last changed (ISO), for the fields changed since schema 7: sync merges a film field by field, so
    * two devices editing different fields both keep their change and the same field keeps the later one. A field
-   * without a time here last changed at `updatedAt` at the latest (filmFieldChangedAt).
+   * without a time here has not changed on this device since schema 7 (or since sync last stored it).
    */
   fieldChangedAt?: Partial<Record<FilmChangeField, string>>;
 }
@@ -62,11 +62,6 @@ export interface Film extends FilmFields {
 export type FilmChangeField = Exclude<keyof Film, 'id' | 'sortTitle' | 'titleKeys' | 'importId' | 'createdAt' | 'updatedAt' | 'fieldChangedAt'>;
 
 const DERIVED_OR_KEPT: ReadonlySet<string> = new Set(['id', 'sortTitle', 'titleKeys', 'importId', 'createdAt', 'updatedAt', 'fieldChangedAt']);
-
-/** When a film's field last changed: its own time, or the film's updatedAt when it has none (changed before schema 7). */
-export function filmFieldChangedAt(film: Pick<Film, 'fieldChangedAt' | 'updatedAt'>, field: FilmChangeField): string {
-  return film.fieldChangedAt?.[field] ?? film.updatedAt;
-}
 
 /** Whether two stored values are the same (JSON values: records hold nothing else). */
 function sameStoredValue(a: unknown, b: unknown): boolean {

@@ -79,17 +79,25 @@ export function recordOfDocId(docId: string, tables: readonly SyncedTable[]): { 
   return table ? { table, id: docId.slice(colon + 1) } : null;
 }
 
-/** When a record's field last changed on this device: a film knows per field; other records per record. */
-export function localFieldTime(table: SyncedTable, record: CatalogRecord, field: string): string {
-  const updatedAt = typeof record.updatedAt === 'string' ? record.updatedAt : String(record.createdAt ?? '');
-  if (table !== 'films') return updatedAt;
+/**
+ * When a record's field last changed on this device, or null when it has not changed here since this device last
+ * took it from a document (or since it was made): a film knows per field (`fieldChangedAt`, stamped only by a real
+ * change, and set from the document when one is stored); other records change as a whole (`updatedAt`).
+ */
+export function localFieldTime(table: SyncedTable, record: CatalogRecord, field: string): string | null {
+  if (table !== 'films') return typeof record.updatedAt === 'string' ? record.updatedAt : null;
   const times = record.fieldChangedAt as Partial<Record<string, string>> | undefined;
-  return times?.[field] ?? updatedAt;
+  return times?.[field] ?? null;
 }
 
-/** Each synced field's local change time, for recordToDoc. */
+/** Each synced field's local change time, for recordToDoc (fields without one take the record's updatedAt). */
 export function localFieldTimes(table: SyncedTable, record: CatalogRecord): Record<string, string> {
-  return Object.fromEntries(Object.keys(syncedFields(table, record)).map((field) => [field, localFieldTime(table, record, field)]));
+  return Object.fromEntries(
+    Object.keys(syncedFields(table, record)).flatMap((field) => {
+      const time = localFieldTime(table, record, field);
+      return time === null ? [] : [[field, time]];
+    }),
+  );
 }
 
 /**
@@ -105,7 +113,8 @@ function newerLocally(table: SyncedTable, record: CatalogRecord, doc: SyncDoc, f
   // When a record was made is settled by its document: Red Hot, seeded on each device at its own moment, is one film.
   if (field === 'createdAt') return false;
   if (jsonEquals(shown.value, local as JsonValue)) return false;
-  return localFieldTime(table, record, field) > shown.at;
+  const time = localFieldTime(table, record, field);
+  return time !== null && time > shown.at;
 }
 
 /**
@@ -117,10 +126,19 @@ export function changedLocally(table: SyncedTable, record: CatalogRecord, doc: S
   return Object.keys(fields).some((field) => newerLocally(table, record, doc, field, fields[field]));
 }
 
-/** The record to write into the document: this device's fields where they are newer, the document's elsewhere. */
-export function outgoingRecord(table: SyncedTable, record: CatalogRecord, doc: SyncDoc | undefined): SyncRecord {
+/**
+ * The record to write into the document: this device's fields where they are newer, the document's elsewhere. Over
+ * the shared seed document (Red Hot before its first sync from here) every field this device holds otherwise is its
+ * own change, whenever made (the seed is where every device started).
+ */
+export function outgoingRecord(table: SyncedTable, record: CatalogRecord, doc: SyncDoc | undefined, overSeed = false): SyncRecord {
   const fields = syncedFields(table, record);
-  if (doc === undefined) return { ...(fields as Record<string, JsonValue>), id: record.id };
+  if (doc === undefined || overSeed) {
+    const own = { ...(fields as Record<string, JsonValue>), id: record.id };
+    // Even over the seed, when the film was made is the seed's: every device seeds it at its own moment.
+    const seeded = doc !== undefined && Object.hasOwn(doc.fields, 'createdAt') ? winner(doc.fields.createdAt ?? [])?.value : undefined;
+    return seeded === undefined ? own : { ...own, createdAt: seeded };
+  }
   const merged: Record<string, JsonValue> = {};
   for (const field of new Set([...Object.keys(fields), ...Object.keys(doc.fields)])) {
     const local = Object.hasOwn(fields, field) ? (fields[field] as JsonValue) : null;
@@ -144,7 +162,8 @@ export function incomingRecord(table: SyncedTable, doc: SyncDoc, existing: Catal
     for (const field of Object.keys(fields)) {
       if (!Object.hasOwn(local, field) || !newerLocally(table, existing, doc, field, local[field])) continue;
       fields[field] = local[field] as JsonValue;
-      changedAt[field] = localFieldTime(table, existing, field);
+      // newerLocally holds only for a field with a local time.
+      changedAt[field] = localFieldTime(table, existing, field) ?? changedAt[field] ?? '';
     }
   }
   return recordFromSynced(table, doc.id, fields, { existing, changedAt });

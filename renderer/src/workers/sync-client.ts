@@ -2,15 +2,12 @@
  * The main thread's side of sync: keeps the settings (this device's own, in localStorage; never the password), starts
  * the sync worker with the server's origin in its URL (so its Content-Security-Policy names that origin and nothing
  * else), hands it the password read from the platform (the OS keychain in Electron), forwards every write to synced
- * tables (Dexie's storagemutated), and publishes the status and the Conflicts view's records to whoever listens.
+ * tables (with exact keys, from db/tombstones), and publishes the status and the Conflicts view's records to whoever listens.
  */
-import { Dexie } from 'dexie';
 import { workerUrlWithConnect } from '../../../electron/content-security';
-import { changedKeys } from '../db/changed-keys';
-import { db } from '../db/index';
-import { SYNCED_TABLES } from '../domain/deletion';
+import { onCommittedChanges } from '../db/tombstones';
 import { checkSyncServer, type ConnectionVerdict, type SyncServerSettings } from '../domain/sync-server';
-import type { ConflictChoice, ConflictedRecord, SyncChanges, SyncRequest, SyncResponse, SyncStatus, SyncTarget } from './sync-protocol';
+import type { ConflictChoice, ConflictedRecord, SyncRequest, SyncResponse, SyncStatus, SyncTarget } from './sync-protocol';
 import syncWorkerUrl from './sync.worker.ts?worker&url';
 
 export type { ConflictChoice, ConflictedRecord, SyncStatus } from './sync-protocol';
@@ -61,19 +58,6 @@ export function syncAccount(settings: Pick<SyncServerSettings, 'address' | 'data
   return `${settings.databaseUrl}#${settings.username}`;
 }
 
-/** Which records of synced tables a write touched; null when none. */
-export function changedSyncRecords(parts: Readonly<Record<string, unknown>>, databaseName: string): SyncChanges | null {
-  const changes: SyncChanges = {};
-  let touched = false;
-  for (const table of SYNCED_TABLES) {
-    const keys = 'all' in parts ? 'all' : changedKeys(parts, databaseName, table);
-    if (keys === null) continue;
-    changes[table] = keys;
-    touched = true;
-  }
-  return touched ? changes : null;
-}
-
 /** The target the worker connects to: checked settings and the password; null with the reason when they are wrong. */
 export function syncTarget(settings: SyncServerSettings, password: string): { target: SyncTarget; origin: string } | { error: string } {
   const checked = checkSyncServer(settings);
@@ -89,7 +73,7 @@ const listeners = new Set<(state: SyncState) => void>();
 interface Running {
   worker: SyncWorker;
   origin: string;
-  onMutated: (parts: Readonly<Record<string, unknown>>) => void;
+  stopFollowing: () => void;
 }
 let running: Running | null = null;
 
@@ -128,27 +112,21 @@ function workerFor(origin: string): SyncWorker {
   if (running && running.origin === origin) return running.worker;
   stopWorker();
   const worker = createWorker(origin);
-  const current: Running = {
-    worker,
-    origin,
-    onMutated: (parts) => {
-      const changes = changedSyncRecords(parts, db.name);
-      if (changes) worker.postMessage({ type: 'changed', changes });
-    },
-  };
+  // This window's writes, with their exact keys. (Another window's writes are caught when sync next starts here:
+  // every start compares the whole catalog with the mirror.)
+  const current: Running = { worker, origin, stopFollowing: onCommittedChanges((changes) => worker.postMessage({ type: 'changed', changes })) };
   worker.onmessage = receive;
   worker.onerror = (event) => {
     event.preventDefault();
     publish({ failure: `Sync stopped (${event.message || 'no reason given'}).`, status: { ...state.status, state: 'error', message: event.message || null } });
   };
-  Dexie.on('storagemutated', current.onMutated);
   running = current;
   return worker;
 }
 
 function stopWorker(): void {
   if (!running) return;
-  Dexie.on('storagemutated').unsubscribe(running.onMutated);
+  running.stopFollowing();
   running.worker.terminate();
   running = null;
 }

@@ -6,6 +6,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { addFilm, deleteFilm, deleteFilms, restoreDeletedFilm } from '../../../renderer/src/db/films';
 import { db } from '../../../renderer/src/db/index';
 import { SEED_FILM_ID } from '../../../renderer/src/db/seed';
+import { onCommittedChanges, type CommittedChanges } from '../../../renderer/src/db/tombstones';
+import { rateFilm } from '../../../renderer/src/db/films';
 import { logViewing } from '../../../renderer/src/db/viewings';
 import { filmFields, freshCatalog } from '../../fixtures/catalog';
 
@@ -63,5 +65,37 @@ describe('tombstones', () => {
   it('projections and meta are no one else’s business: deleting from them leaves no tombstone', async () => {
     await db.meta.delete('seededAt');
     expect(await db.deletions.count()).toBe(0);
+  });
+});
+
+describe('committed changes, for sync to follow this window’s writes', () => {
+  it('name exactly the records a committed write touched, once it has committed', async () => {
+    const seen: CommittedChanges[] = [];
+    const stop = onCommittedChanges((changes) => seen.push(changes));
+    try {
+      const id = await addFilm(filmFields('Alien'));
+      await rateFilm(SEED_FILM_ID, 8);
+      await deleteFilm(id);
+      expect(seen).toEqual([{ films: [id] }, { films: [SEED_FILM_ID] }, { films: [id] }]);
+    } finally {
+      stop();
+    }
+  });
+
+  it('say nothing of a write that was rolled back', async () => {
+    const seen: CommittedChanges[] = [];
+    const stop = onCommittedChanges((changes) => seen.push(changes));
+    try {
+      await expect(
+        db.transaction('rw', db.films, async () => {
+          await db.films.delete(SEED_FILM_ID);
+          throw new Error('cancelled');
+        }),
+      ).rejects.toThrow('cancelled');
+      await db.films.clear();
+      expect(seen).toEqual([{ films: 'all' }]);
+    } finally {
+      stop();
+    }
   });
 });

@@ -225,6 +225,49 @@ describe('two devices syncing through one server', () => {
     expect(await orderOf(b)).toEqual(await orderOf(a));
   });
 
+  it('a device joining later takes Red Hot as the others left it: its own fresh seed, made after, changes nothing', async () => {
+    const a = await device('a');
+    await syncAll(a);
+    // Rated last month on A; C is set up today, seeding its own Red Hot now, and joins.
+    await changeFilm(a, SEED_FILM_ID, { rating: 8, tags: ['Cold War'] }, '2026-10-29T10:00:00.000Z');
+    await syncAll(a);
+    const c = await device('c');
+    await syncAll(c, a);
+    for (const one of [a, c]) expect(await one.catalog.films.get(SEED_FILM_ID)).toMatchObject({ rating: 8, tags: ['Cold War'] });
+    expect(docConflicts(await a.mirror.get(`films:${SEED_FILM_ID}`))).toEqual([]);
+  });
+
+  it('Red Hot rated here before sync was ever turned on keeps that rating when this device first syncs', async () => {
+    const a = await device('a');
+    // As a catalog from before per-field change times: the rating is there, with no time of its own.
+    const film = (await a.catalog.films.get(SEED_FILM_ID))!;
+    await a.catalog.films.put({ ...film, rating: 7 });
+    const c = await device('c');
+    await syncAll(a, c);
+    for (const one of [a, c]) expect((await one.catalog.films.get(SEED_FILM_ID))?.rating).toBe(7);
+  });
+
+  it('a poster set on A arrives on B with its image and thumbnail, byte for byte', async () => {
+    const a = await device('a');
+    const b = await device('b');
+    const at = '2026-11-03T10:00:00.000Z';
+    const image = new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4])], { type: 'image/png' });
+    const thumbnail = new Blob([new Uint8Array([0xff, 0xd8, 0xff, 9, 8])], { type: 'image/jpeg' });
+    await a.catalog.posters.add({ id: 'poster-1', filmId: SEED_FILM_ID, image, thumbnail, mimeType: 'image/png', width: 200, height: 300, createdAt: at });
+    await changeFilm(a, SEED_FILM_ID, { poster: { kind: 'image', posterId: 'poster-1' } }, at);
+    await syncAll(a, b);
+    expect((await b.catalog.films.get(SEED_FILM_ID))?.poster).toEqual({ kind: 'image', posterId: 'poster-1' });
+    const arrived = await b.catalog.posters.get('poster-1');
+    expect(arrived).toMatchObject({ filmId: SEED_FILM_ID, mimeType: 'image/png', width: 200, height: 300 });
+    expect(new Uint8Array(await arrived!.image.arrayBuffer())).toEqual(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4]));
+    expect(new Uint8Array(await arrived!.thumbnail.arrayBuffer())).toEqual(new Uint8Array([0xff, 0xd8, 0xff, 9, 8]));
+    // Changing the film afterwards keeps the poster document's attachments.
+    await changeFilm(a, SEED_FILM_ID, { rating: 6 }, '2026-11-04T10:00:00.000Z');
+    await syncAll(a, b);
+    const doc = await a.mirror.get('posters:poster-1', { attachments: true });
+    expect(Object.keys(doc._attachments ?? {}).sort()).toEqual(['image', 'thumbnail']);
+  });
+
   it('a record a server holds damaged is refused by its schema and named, and the rest are stored', async () => {
     const a = await device('a');
     const b = await device('b');

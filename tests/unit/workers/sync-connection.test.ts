@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSyncServer } from '../../../renderer/src/domain/sync-server';
 import { createDatabase, testConnection, type SyncTarget } from '../../../renderer/src/workers/sync/connection';
-import { startCouchServer, type CouchServer } from '../../fixtures/couch-server';
+import { startCouchServer, type CouchServer } from '../../fixtures/couch-server.mjs';
 
 let server: CouchServer;
 beforeAll(async () => {

@@ -14,7 +14,7 @@ import { checkSyncServer } from '../../../renderer/src/domain/sync-server';
 import type { ConflictedRecord, SyncResponse, SyncStatus, SyncTarget } from '../../../renderer/src/workers/sync-protocol';
 import { createDatabase } from '../../../renderer/src/workers/sync/connection';
 import { createSyncService, type SyncService } from '../../../renderer/src/workers/sync/sync-service';
-import { startCouchServer, type CouchServer } from '../../fixtures/couch-server';
+import { startCouchServer, type CouchServer } from '../../fixtures/couch-server.mjs';
 import { filmFields } from '../../fixtures/catalog';
 
 PouchDB.plugin(memoryAdapter).plugin(httpAdapter).plugin(replication);

@@ -17,6 +17,7 @@ import {
   recordOfDocId,
   SYNC_KINDS,
   syncDocId,
+  syncedFields,
   type CatalogRecord,
 } from '../../domain/sync-catalog';
 import { canonicalJson, type JsonValue } from '../../domain/sync/json-value';
@@ -31,7 +32,7 @@ import {
   type ArrivedRecord,
   type RefusedRecord,
 } from '../../db/sync-records';
-import type { PouchDatabase, PouchStored, PouchWrite } from './pouch-types';
+import type { PouchAttachment, PouchDatabase, PouchStored, PouchWrite } from './pouch-types';
 
 export type MirrorDb = PouchDatabase<SyncDoc>;
 type StoredDoc = PouchStored<SyncDoc>;
@@ -67,6 +68,23 @@ function latestChange(doc: SyncDoc): string {
   return latest;
 }
 
+/** Bytes as base64, the form of attachment data PouchDB takes in every environment (a Blob only in browsers). */
+async function base64Of(blob: Blob): Promise<string> {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  let binary = '';
+  for (let start = 0; start < bytes.length; start += 0x8000) binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
+  return btoa(binary);
+}
+
+/** The bytes a new poster's document carries as attachments (posters are the only records with any). */
+async function attachmentsOf(table: SyncedTable, record: CatalogRecord): Promise<Record<string, PouchAttachment> | undefined> {
+  if (table !== 'posters' || !(record.image instanceof Blob) || !(record.thumbnail instanceof Blob)) return undefined;
+  return {
+    image: { content_type: record.image.type || String(record.mimeType), data: await base64Of(record.image) },
+    thumbnail: { content_type: record.thumbnail.type || 'image/jpeg', data: await base64Of(record.thumbnail) },
+  };
+}
+
 export interface PullResult {
   /** Records stored or deleted in the catalog. */
   stored: number;
@@ -76,6 +94,9 @@ export interface PullResult {
 }
 
 export class SyncBridge {
+  /** Revisions this bridge wrote itself (`id@rev`): pulling skips them, as the catalog already holds what they say. */
+  private readonly ownRevisions = new Set<string>();
+
   constructor(
     private readonly catalog: CinefileDb,
     private readonly mirror: MirrorDb,
@@ -112,12 +133,13 @@ export class SyncBridge {
   async pushLocal(table: SyncedTable, ids?: readonly string[]): Promise<number> {
     let written = 0;
     for (let attempt = 1; ; attempt += 1) {
-      const { writes, handled } = await this.localWrites(table, ids);
+      const { writes, handled, inStep } = await this.localWrites(table, ids);
       if (writes.length === 0) {
         await forgetTombstones(this.catalog, handled);
         return written;
       }
       const results = await this.mirror.bulkDocs(writes);
+      for (const result of results) if ('ok' in result && result.ok && inStep.has(result.id)) this.ownRevisions.add(`${result.id}@${result.rev}`);
       const refused = results.filter((result) => 'error' in result && result.error);
       written += results.length - refused.length;
       if (refused.length === 0) {
@@ -129,7 +151,10 @@ export class SyncBridge {
     }
   }
 
-  private async localWrites(table: SyncedTable, ids?: readonly string[]): Promise<{ writes: PouchWrite<SyncDoc>[]; handled: Deletion[] }> {
+  private async localWrites(
+    table: SyncedTable,
+    ids?: readonly string[],
+  ): Promise<{ writes: PouchWrite<SyncDoc>[]; handled: Deletion[]; inStep: ReadonlySet<string> }> {
     const wanted = ids === undefined ? undefined : new Set(ids);
     const [records, allTombstones] = await Promise.all([readSyncedRecords(this.catalog, table, ids), readTombstones(this.catalog, table)]);
     const tombstones = allTombstones.filter((deletion) => deletion.recordId === WHOLE_TABLE || !wanted || wanted.has(deletion.recordId));
@@ -146,31 +171,38 @@ export class SyncBridge {
     }
     const kind = SYNC_KINDS[table];
     const writes: PouchWrite<SyncDoc>[] = [];
-    const put = (docId: string, stored: StoredDoc | undefined, next: SyncDoc) =>
-      writes.push({ ...next, _id: docId, ...(stored ? { _rev: stored._rev } : {}) });
+    const inStep = new Set<string>();
+    const put = async (docId: string, stored: StoredDoc | undefined, next: SyncDoc, record?: CatalogRecord) => {
+      const attachments = stored?._attachments ?? (record ? await attachmentsOf(table, record) : undefined);
+      writes.push({ ...next, _id: docId, ...(stored ? { _rev: stored._rev } : {}), ...(attachments ? { _attachments: attachments } : {}) });
+    };
 
     for (const record of records) {
       const docId = syncDocId(table, record.id);
       const stored = docs.get(docId);
       const previous = stored ? bodyOf(stored) : this.seedPrevious(table, record.id);
       const updatedAt = typeof record.updatedAt === 'string' ? record.updatedAt : String(record.createdAt ?? new Date().toISOString());
-      const next = recordToDoc(previous, kind, outgoingRecord(table, record, previous), {
+      const outgoing = outgoingRecord(table, record, previous, !stored);
+      const next = recordToDoc(previous, kind, outgoing, {
         device: this.device,
         fieldTimes: localFieldTimes(table, record),
         fallbackTime: updatedAt,
       });
-      if (next !== previous || !stored) put(docId, stored, next);
+      if (next !== previous || !stored) await put(docId, stored, next, record);
+      // Only a document saying exactly what the catalog holds needs no pulling back; one that kept the document's
+      // newer value of some field must come back in, so that the catalog takes it.
+      if (next !== previous && sameRecord({ ...syncedFields(table, record), id: record.id }, outgoing as CatalogRecord)) inStep.add(docId);
     }
-    const deletedHere = (id: string, at: string) => {
+    const deletedHere = async (id: string, at: string) => {
       const docId = syncDocId(table, id);
       const stored = docs.get(docId);
       const previous = stored ? bodyOf(stored) : this.seedPrevious(table, id);
       if (!previous) return; // Made and deleted here before it ever synced: no other device knows it.
       const next = deletedDoc(previous, { device: this.device, at });
-      if (next !== previous || !stored) put(docId, stored, next);
+      if (next !== previous || !stored) await put(docId, stored, next);
     };
     for (const deletion of tombstones) {
-      if (deletion.recordId !== WHOLE_TABLE && !present.has(deletion.recordId)) deletedHere(deletion.recordId, deletion.deletedAt);
+      if (deletion.recordId !== WHOLE_TABLE && !present.has(deletion.recordId)) await deletedHere(deletion.recordId, deletion.deletedAt);
     }
     if (emptied) {
       // The table was emptied (a restore replacing the catalog): what it held then and does not hold now is deleted;
@@ -178,11 +210,11 @@ export class SyncBridge {
       for (const stored of docs.values()) {
         const located = recordOfDocId(stored._id, SYNCING_TABLES);
         if (located && !present.has(located.id) && !isDeleted(stored) && latestChange(bodyOf(stored)) <= emptied.deletedAt) {
-          deletedHere(located.id, emptied.deletedAt);
+          await deletedHere(located.id, emptied.deletedAt);
         }
       }
     }
-    return { writes, handled: tombstones };
+    return { writes, handled: tombstones, inStep };
   }
 
   /** Merges a document's conflicting revisions into one (a write) and returns the merged document. */
@@ -194,7 +226,8 @@ export class SyncBridge {
       if (leaf && !leaf._deleted) merged = mergeDocs(merged, bodyOf(leaf));
     }
     const losers = (doc._conflicts ?? []).map((rev) => ({ _id: doc._id, _rev: rev, _deleted: true }));
-    const main = docsEqual(merged, bodyOf(doc)) ? [] : [{ ...merged, _id: doc._id, _rev: doc._rev }];
+    const kept = doc._attachments ? { _attachments: doc._attachments } : {};
+    const main = docsEqual(merged, bodyOf(doc)) ? [] : [{ ...merged, _id: doc._id, _rev: doc._rev, ...kept }];
     await this.mirror.bulkDocs([...main, ...losers] as PouchWrite<SyncDoc>[]);
     return merged;
   }
@@ -214,6 +247,7 @@ export class SyncBridge {
         const stored = change.doc as StoredDoc | undefined;
         const located = recordOfDocId(change.id, SYNCING_TABLES);
         if (!stored || !located || change.deleted) continue;
+        if (this.ownRevisions.delete(`${stored._id}@${stored._rev}`) && !stored._conflicts?.length) continue;
         let doc = bodyOf(stored);
         if (stored._conflicts && stored._conflicts.length > 0) {
           doc = await this.mergeConflicts(stored);
@@ -244,11 +278,34 @@ export class SyncBridge {
           if (here && !changedLocally(table, here, doc)) arrived.push({ table, id: doc.id, record: null });
           continue;
         }
+        if (table === 'posters') {
+          // A poster never changes (a new image is a new poster): only one not here yet is read, with its bytes.
+          const poster = here ? null : await this.posterWithImages(doc);
+          if (poster) arrived.push({ table, id: doc.id, record: poster });
+          continue;
+        }
         const record = incomingRecord(table, doc, here);
         if (record && (!here || !sameRecord(here, record))) arrived.push({ table, id: doc.id, record });
       }
     }
     return arrived;
+  }
+
+  /** A poster record from its document and the image bytes attached to it (null when they are missing). */
+  private async posterWithImages(doc: SyncDoc): Promise<CatalogRecord | null> {
+    const withBytes = await this.mirror.get(syncDocId('posters', doc.id), { attachments: true, binary: true });
+    const record = incomingRecord('posters', doc, undefined);
+    const blobOf = (name: string) => {
+      const attachment = withBytes._attachments?.[name];
+      if (!attachment?.data) return null;
+      if (attachment.data instanceof Blob) return attachment.data;
+      if (typeof attachment.data === 'string') return null; // asked for binary: a string would be a damaged answer
+      return new Blob([attachment.data as Uint8Array<ArrayBuffer>], { type: attachment.content_type });
+    };
+    const image = blobOf('image');
+    const thumbnail = blobOf('thumbnail');
+    if (!record || !image || !thumbnail) return null;
+    return { ...record, image, thumbnail };
   }
 
   private async checkpoint(): Promise<string | number> {

@@ -1,6 +1,7 @@
 /** PouchDB's types as sync uses them (declared with the modules in pouchdb-modules.d.ts). */
 export type {
   PouchAllDocs,
+  PouchAttachment,
   PouchChange,
   PouchChanges,
   PouchDatabase,

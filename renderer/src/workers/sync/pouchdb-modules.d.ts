@@ -9,10 +9,21 @@ declare module 'pouchdb-core' {
     _rev: string;
     _conflicts?: string[];
     _deleted?: boolean;
+    /** Stubs (digest, length) unless asked for with `attachments: true`, then the bytes (`binary: true`: a Blob). */
+    _attachments?: Record<string, PouchAttachment>;
+  }
+
+  export interface PouchAttachment {
+    content_type: string;
+    /** The bytes: base64 when written; when read with `binary: true`, a Blob in a browser (a Node Buffer under Node). */
+    data?: Blob | Uint8Array | string;
+    stub?: boolean;
+    digest?: string;
+    length?: number;
   }
 
   export type PouchStored<T> = T & PouchMeta;
-  export type PouchWrite<T> = T & { _id: string; _rev?: string; _deleted?: boolean };
+  export type PouchWrite<T> = T & { _id: string; _rev?: string; _deleted?: boolean; _attachments?: Record<string, PouchAttachment> };
 
   export type PouchWriteResult = { ok: true; id: string; rev: string } | { error: true | string; id: string; status?: number; message?: string };
 
@@ -61,7 +72,7 @@ declare module 'pouchdb-core' {
   export interface PouchDatabase<T> {
     readonly name: string;
     info(): Promise<{ doc_count: number; update_seq: number | string }>;
-    get(id: string, options?: { conflicts?: boolean }): Promise<PouchStored<T>>;
+    get(id: string, options?: { conflicts?: boolean; attachments?: boolean; binary?: boolean }): Promise<PouchStored<T>>;
     get(id: string, options: { open_revs: string[] }): Promise<({ ok: PouchStored<T> } | { missing: string })[]>;
     put(doc: PouchWrite<T> | PouchWrite<Record<string, unknown>>): Promise<{ ok: true; id: string; rev: string }>;
     bulkDocs(docs: PouchWrite<T>[]): Promise<PouchWriteResult[]>;

@@ -5,17 +5,15 @@
  * both, the status line, and the Conflicts view's records. One piece of work runs at a time, so the bridge never
  * reads a document another piece is writing. sync.worker.ts wires it to the worker's messages.
  */
-import { SYNCED_TABLES, type SyncedTable } from '../../domain/deletion';
-import { recordLabel, syncDocId, type FilmTitles } from '../../domain/sync-catalog';
-import { docConflicts } from '../../domain/sync/conflicts';
-import { winner } from '../../domain/sync/register';
+import type { SyncedTable } from '../../domain/deletion';
 import { resolveDeletion, resolveField, type SyncDoc } from '../../domain/sync/sync-doc';
-import { SEED_FILM_ID, SEED_RECORD_TIME, seedFilm } from '../../db/seed';
+import { SEED_RECORD_TIME, seedFilm } from '../../db/seed';
 import type { CinefileDb } from '../../db/schema';
 import { SYNCING_TABLES } from '../../db/sync-records';
-import { filmDisplayTitle, type Film } from '../../domain/film';
-import type { ConflictChoice, ConflictedRecord, SyncChanges, SyncRequest, SyncResponse, SyncStatus, SyncTarget } from '../sync-protocol';
+import type { ConflictChoice, SyncChanges, SyncRequest, SyncResponse, SyncStatus, SyncTarget } from '../sync-protocol';
 import { SyncBridge, type MirrorDb } from './bridge';
+import { deviceOf, matchCatalog } from './catalog-identity';
+import { ConflictIndex } from './conflict-index';
 import { basicAuthorization, createDatabase, testConnection, type Fetch } from './connection';
 import type { PouchEmitter, PouchError, PouchStatic, PouchSyncChange } from './pouch-types';
 
@@ -35,9 +33,6 @@ export interface SyncService {
 }
 
 /** The document in the server's database that says which catalog it holds. */
-const CATALOG_DOC = 'cinefile-catalog';
-const DEVICE_DOC = '_local/cinefile-device';
-const CONFLICTS_DOC = '_local/cinefile-conflicts';
 /** Writes are gathered this long before going out, so typing in a form is one change, not one per keystroke. */
 export const GATHER_MS = 150;
 
@@ -51,6 +46,8 @@ interface Session {
   feed: PouchEmitter | null;
   paused: boolean;
   stopped: boolean;
+  /** While a start brings in what the server has: called when replication first pauses (the pull is done). */
+  joined: ((error?: PouchError) => void) | null;
 }
 
 /** A short stable name for the mirror of one catalog, server database and user (FNV-1a, hex). */
@@ -85,7 +82,6 @@ export function createSyncService(catalog: CinefileDb, post: (response: SyncResp
   let work: Promise<void> = Promise.resolve();
   const queued = new Map<SyncedTable, Set<string> | 'all'>();
   let gathering: ReturnType<typeof setTimeout> | null = null;
-  const conflicted = new Map<string, ConflictedRecord>();
 
   const setStatus = (change: Partial<SyncStatus>) => {
     status = { ...status, ...change };
@@ -100,65 +96,8 @@ export function createSyncService(catalog: CinefileDb, post: (response: SyncResp
     });
   }
 
-  // ---- conflicts -------------------------------------------------------------------------------------------------
-
-  async function filmTitles(filmIds: readonly string[]): Promise<FilmTitles> {
-    const films = await catalog.films.bulkGet([...new Set(filmIds)]);
-    return new Map(films.flatMap((film: Film | undefined) => (film ? [[film.id, filmDisplayTitle(film)] as const] : [])));
-  }
-
-  async function noteConflicts(docs: readonly { table: SyncedTable; doc: SyncDoc }[]): Promise<void> {
-    const shownFields = (doc: SyncDoc) =>
-      Object.fromEntries(Object.entries(doc.fields).map(([field, register]) => [field, winner(register)?.value ?? null]));
-    const withConflicts = docs.filter(({ doc }) => docConflicts(doc).length > 0);
-    const titles = await filmTitles(withConflicts.flatMap(({ doc }) => {
-      const filmId = shownFields(doc).filmId;
-      return typeof filmId === 'string' ? [filmId] : [];
-    }));
-    let changed = false;
-    for (const { table, doc } of docs) {
-      const docId = syncDocId(table, doc.id);
-      const conflicts = docConflicts(doc);
-      if (conflicts.length === 0) {
-        changed = conflicted.delete(docId) || changed;
-        continue;
-      }
-      conflicted.set(docId, { docId, table, id: doc.id, label: recordLabel(table, shownFields(doc), titles), conflicts });
-      changed = true;
-    }
-    if (changed) {
-      post({ type: 'conflicts', records: [...conflicted.values()] });
-      if (session) await saveConflictIds(session.mirror);
-    }
-  }
-
-  async function saveConflictIds(mirror: MirrorDb): Promise<void> {
-    let rev: string | undefined;
-    try {
-      rev = (await mirror.get(CONFLICTS_DOC))._rev;
-    } catch {
-      rev = undefined;
-    }
-    await mirror.put({ _id: CONFLICTS_DOC, ...(rev ? { _rev: rev } : {}), ids: [...conflicted.keys()] });
-  }
-
-  /** The Conflicts view's records when a session starts, from the ids the last session left. */
-  async function loadConflicts(mirror: MirrorDb): Promise<void> {
-    conflicted.clear();
-    let ids: string[];
-    try {
-      ids = ((await mirror.get(CONFLICTS_DOC)) as unknown as { ids: string[] }).ids;
-    } catch {
-      ids = [];
-    }
-    const { rows } = await mirror.allDocs({ keys: ids, include_docs: true });
-    const docs = rows.flatMap((row) => {
-      const table = SYNCED_TABLES.find((name) => row.id.startsWith(`${name}:`));
-      return row.doc && table ? [{ table, doc: row.doc }] : [];
-    });
-    await noteConflicts(docs);
-    post({ type: 'conflicts', records: [...conflicted.values()] });
-  }
+  const conflicts = new ConflictIndex(catalog, (records) => post({ type: 'conflicts', records }));
+  const noteConflicts = (docs: readonly { table: SyncedTable; doc: SyncDoc }[]) => (session ? conflicts.note(session.mirror, docs) : Promise.resolve());
 
   // ---- the catalog ↔ mirror bridge --------------------------------------------------------------------------------
 
@@ -189,12 +128,28 @@ export function createSyncService(catalog: CinefileDb, post: (response: SyncResp
     const live = current.mirror.sync(current.remote, { live: true, retry: true, batch_size: 500, back_off_function: nextRetryDelay });
     current.live = live;
     live
-      .on('active', () => setStatus({ state: 'syncing', message: null }))
+      .on('active', () => {
+        if (!current.joined) setStatus({ state: 'syncing', message: null });
+      })
       .on('change', (info: PouchSyncChange) => {
-        setStatus({ state: 'syncing', pending: queuedCount() + (info.change.pending ?? 0) });
+        if (current.joined && info.direction === 'pull') {
+          const total = status.progress?.total ?? 0;
+          setStatus({ progress: { done: Math.min(total, info.change.docs_read ?? 0), total } });
+        } else if (!current.joined) setStatus({ state: 'syncing', pending: queuedCount() + (info.change.pending ?? 0) });
       })
       .on('paused', (error?: PouchError) => {
         if (current.stopped || current.paused) return;
+        if (current.joined) {
+          // Replication pauses between its directions too: joining is done once the mirror holds what the server
+          // held when it began (or replication cannot go on).
+          const joined = current.joined;
+          const total = status.progress?.total ?? 0;
+          if (error) joined(error);
+          else current.mirror.info().then(({ doc_count: held }) => {
+            if (held >= total) joined();
+          }, () => joined());
+          return;
+        }
         if (error) {
           setStatus({ state: error.status === 401 ? 'error' : 'offline', message: problemOf(error) });
           return;
@@ -232,57 +187,12 @@ export function createSyncService(catalog: CinefileDb, post: (response: SyncResp
   }
 
   function stopLive(current: Session): void {
+    current.joined?.();
     current.live?.cancel();
     current.live = null;
   }
 
   // ---- starting -------------------------------------------------------------------------------------------------
-
-  async function deviceOf(mirror: MirrorDb): Promise<string> {
-    try {
-      return ((await mirror.get(DEVICE_DOC)) as unknown as { device: string }).device;
-    } catch {
-      // A new mirror is a new device: its counters start afresh, so it must never reuse another mirror's name.
-      const device = env.newId();
-      await mirror.put({ _id: DEVICE_DOC, device });
-      return device;
-    }
-  }
-
-  async function isFreshCatalog(): Promise<boolean> {
-    const films = await catalog.films.toArray();
-    if (films.length > 1 || (films.length === 1 && (films[0]?.id !== SEED_FILM_ID || films[0].fieldChangedAt !== undefined))) return false;
-    const others = await Promise.all(
-      (['viewings', 'notes', 'lists', 'listEntries', 'copies', 'loans', 'smartLists'] as const).map((table) => catalog.table(table).count()),
-    );
-    return others.every((count) => count === 0);
-  }
-
-  /** Whether the server's database holds this catalog (or none yet, or this is a new device); asks otherwise. */
-  async function sameCatalog(remote: MirrorDb, mergeConfirmed: boolean): Promise<boolean> {
-    const metaValue = async (key: string) => (await catalog.meta.get(key))?.value as string | undefined;
-    let catalogId = await metaValue('catalogId');
-    if (!catalogId) {
-      catalogId = env.newId();
-      await catalog.meta.put({ key: 'catalogId', value: catalogId });
-    }
-    let remoteId: string | undefined;
-    try {
-      remoteId = ((await remote.get(CATALOG_DOC)) as unknown as { catalogId: string }).catalogId;
-    } catch (error) {
-      if ((error as PouchError).status !== 404) throw error;
-      await remote.put({ _id: CATALOG_DOC, catalogId, createdAt: env.now().toISOString() });
-      remoteId = catalogId;
-    }
-    if (remoteId === catalogId || remoteId === (await metaValue('syncedCatalogId'))) return true;
-    if (!mergeConfirmed && !(await isFreshCatalog())) {
-      const { doc_count: records } = await remote.info();
-      post({ type: 'needs-confirmation', records });
-      return false;
-    }
-    await catalog.meta.put({ key: 'syncedCatalogId', value: remoteId });
-    return true;
-  }
 
   function openRemote(target: SyncTarget): MirrorDb {
     const authorization = target.username === '' ? null : basicAuthorization(target.username, target.password);
@@ -307,33 +217,46 @@ export function createSyncService(catalog: CinefileDb, post: (response: SyncResp
       return;
     }
     const remote = openRemote(target);
-    if (!(await sameCatalog(remote, mergeConfirmed))) {
+    const match = await matchCatalog(catalog, remote, mergeConfirmed, env.newId, env.now());
+    if (!match.same) {
+      post({ type: 'needs-confirmation', records: match.remoteRecords });
       setStatus({ state: 'off', message: 'Waiting for you to agree to merge with the catalog on the server.' });
       return;
     }
     const mirror = new env.PouchDB<SyncDoc>(mirrorName(catalog.name, target), { adapter: env.mirrorAdapter, auto_compaction: true });
-    const device = await deviceOf(mirror);
+    const device = await deviceOf(mirror, env.newId);
     const seeds = [{ table: 'films' as const, record: seedFilm(new Date(SEED_RECORD_TIME)), at: SEED_RECORD_TIME }];
     const current: Session = {
-      target, remote, mirror, device, bridge: new SyncBridge(catalog, mirror, device, seeds), live: null, feed: null, paused: false, stopped: false,
+      target, remote, mirror, device, bridge: new SyncBridge(catalog, mirror, device, seeds), live: null, feed: null, paused: false, stopped: false, joined: null,
     };
     session = current;
-    await loadConflicts(mirror);
+    await conflicts.load(mirror);
 
-    // First what the server has (a new device's join, with progress), then this device's catalog on top of it.
+    // First what the server has (a new device's join, with progress), then this device's catalog on top of it. The
+    // live replication itself brings it in (a one-off pull first would be read twice: it keeps no shared checkpoint).
     const { doc_count: total } = await remote.info();
     setStatus({ state: 'joining', progress: { done: 0, total }, message: null });
-    const bringIn = mirror.replicate.from(remote, { batch_size: 500 });
-    bringIn.on('change', (info: { docs_read?: number }) => {
-      setStatus({ progress: { done: Math.min(total, info.docs_read ?? 0), total } });
+    const joinedError = await new Promise<PouchError | undefined>((resolve) => {
+      current.joined = resolve;
+      startLive(current);
     });
-    await bringIn;
+    current.joined = null;
+    if (current.stopped) return;
+    if (joinedError) {
+      setStatus({ state: joinedError.status === 401 ? 'error' : 'offline', progress: null, message: problemOf(joinedError) });
+    }
     await current.bridge.pullMirror(noteConflicts);
     for (const table of SYNCING_TABLES) await current.bridge.pushLocal(table);
-    setStatus({ state: 'syncing', progress: null });
     if (current.stopped) return;
     current.feed = mirror.changes({ since: 'now', live: true }).on('change', kick);
-    startLive(current);
+    // Anything that arrived meanwhile is pulled now; replication starts again so that what this device just wrote
+    // goes out, and its next pause says where things stand.
+    kick();
+    setStatus({ state: 'syncing', progress: null });
+    if (!current.paused) {
+      stopLive(current);
+      startLive(current);
+    }
   }
 
   async function stop(): Promise<void> {
