@@ -210,6 +210,14 @@ export function SyncPanel() {
       {on && (
         <div className="sync-running">
           <p data-testid="sync-status-text">{syncStatusText(sync.status)}</p>
+          {sync.status.progress && (
+            <progress
+              className="sync-progress"
+              value={sync.status.progress.done}
+              max={Math.max(1, sync.status.progress.total)}
+              aria-label="Bringing in the catalog from the server"
+            />
+          )}
           {sync.status.lastSyncedAt && <p className="quiet">Last in step {new Date(sync.status.lastSyncedAt).toLocaleString()}</p>}
           {running && (
             <div className="form-actions">
