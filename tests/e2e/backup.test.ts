@@ -27,11 +27,19 @@ describe('Backups in chromium', () => {
     await app.addFilm({ title: 'Amélie', year: '2001', directors: 'Jean-Pierre Jeunet', cast: [{ name: 'Audrey Tautou', role: 'Amélie' }] });
     await page.getByRole('button', { name: 'Log viewing' }).click();
     await page.getByRole('list', { name: 'Viewings' }).waitFor();
+    /** The film page's text once every panel has loaded (the same on two reads 300 ms apart). */
     const filmPage = async (title: string) => {
       await app.goToLibrary();
       await app.openFilm(title);
       await page.getByRole('radiogroup', { name: 'Rating' }).waitFor();
-      return page.locator('main').innerText();
+      let text = await page.locator('main').innerText();
+      for (let read = 0; read < 20; read += 1) {
+        await page.waitForTimeout(300);
+        const again = await page.locator('main').innerText();
+        if (again === text) break;
+        text = again;
+      }
+      return text;
     };
     const before = { redHot: await filmPage('Red Hot'), amelie: await filmPage('Amélie') };
 

@@ -150,9 +150,9 @@ export function createSyncDatabase(target: SyncTarget, origin: string): void {
   workerFor(origin).postMessage({ type: 'create-database', target });
 }
 
-export function startSync(target: SyncTarget, origin: string, mergeConfirmed = false): void {
+export function startSync(target: SyncTarget, origin: string, mergeConfirmed = false, resumeWhenReachable = false): void {
   publish({ confirmMerge: null, failure: null });
-  workerFor(origin).postMessage({ type: 'start', target, mergeConfirmed });
+  workerFor(origin).postMessage({ type: 'start', target, mergeConfirmed, resumeWhenReachable });
 }
 
 /** Turns sync off on this device: the catalog stays whole; the worker stops. */

@@ -47,8 +47,11 @@ export type ConflictChoice =
 export type SyncRequest =
   | { type: 'test'; target: SyncTarget }
   | { type: 'create-database'; target: SyncTarget }
-  /** Start syncing; `mergeConfirmed` answers "this database holds another catalog: merge?". */
-  | { type: 'start'; target: SyncTarget; mergeConfirmed: boolean }
+  /**
+   * Start syncing; `mergeConfirmed` answers "this database holds another catalog: merge?"; `resumeWhenReachable`
+   * (sync turned on earlier, starting with the app) keeps trying while the server cannot be reached.
+   */
+  | { type: 'start'; target: SyncTarget; mergeConfirmed: boolean; resumeWhenReachable?: boolean }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'sync-now' }

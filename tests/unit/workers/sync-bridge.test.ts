@@ -16,6 +16,9 @@ import { docConflicts } from '../../../renderer/src/domain/sync/conflicts';
 import { compareListEntries } from '../../../renderer/src/domain/list';
 import type { SyncDoc } from '../../../renderer/src/domain/sync/sync-doc';
 import { SyncBridge, type MirrorDb } from '../../../renderer/src/workers/sync/bridge';
+import { mergeJoiningFilms } from '../../../renderer/src/workers/sync/join';
+import type { HalfStars } from '../../../renderer/src/domain/rating';
+import type { Viewing } from '../../../renderer/src/domain/viewing';
 import { filmFields } from '../../fixtures/catalog';
 
 PouchDB.plugin(memoryAdapter).plugin(replication);
@@ -266,6 +269,30 @@ describe('two devices syncing through one server', () => {
     await syncAll(a, b);
     const doc = await a.mirror.get('posters:poster-1', { attachments: true });
     expect(Object.keys(doc._attachments ?? {}).sort()).toEqual(['image', 'thumbnail']);
+  });
+
+  it('a film imported on both devices before they synced is one film after B joins, its diary not doubled', async () => {
+    const a = await device('a');
+    const b = await device('b');
+    const at = new Date('2026-11-02T10:00:00Z');
+    const viewing = (id: string, filmId: string, watchedOn: string, rating: HalfStars | null): Viewing => ({
+      id, filmId, watchedOn, rewatch: false, rating, medium: null, note: '', createdAt: at.toISOString(), updatedAt: at.toISOString(),
+    });
+    await a.catalog.films.add(newFilmRecord(filmFields('Alien', { year: 1979 }), { externalIds: ['imdb:tt0078748'], rating: 8 }, 'film-a', at));
+    await a.catalog.viewings.add(viewing('v-a1', 'film-a', '2024-05-01', 8));
+    await syncAll(a);
+    // B imported the same film on its own: another id, a tag, the same viewing and one more.
+    await b.catalog.films.add(newFilmRecord(filmFields('Alien', { year: 1979 }), { externalIds: ['imdb:tt0078748'], tags: ['Space'] }, 'film-b', at));
+    await b.catalog.viewings.bulkAdd([viewing('v-b1', 'film-b', '2024-05-01', 8), viewing('v-b2', 'film-b', '2025-01-01', null)]);
+    await PouchDB.replicate(server, b.mirror);
+    expect(await mergeJoiningFilms(b.catalog, b.mirror, new Date('2026-11-03T10:00:00Z'))).toBe(1);
+    await syncAll(b, a);
+    for (const one of [a, b]) {
+      const alien = (await one.catalog.films.toArray()).filter((film) => film.title === 'Alien');
+      expect(alien.map(({ id, rating, tags }) => ({ id, rating, tags }))).toEqual([{ id: 'film-a', rating: 8, tags: ['Space'] }]);
+      expect((await one.catalog.viewings.where('filmId').equals('film-a').toArray()).map((v) => v.watchedOn).sort()).toEqual(['2024-05-01', '2025-01-01']);
+      expect(await one.catalog.viewings.count()).toBe(2);
+    }
   });
 
   it('a record a server holds damaged is refused by its schema and named, and the rest are stored', async () => {

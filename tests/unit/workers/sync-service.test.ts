@@ -37,7 +37,7 @@ interface Device {
 }
 const devices: Device[] = [];
 
-async function device(name: string): Promise<Device> {
+async function device(name: string, fetchFrom: typeof fetch = fetch): Promise<Device> {
   const catalog = new CinefileDb(`sync-service-${name}-${run}`);
   await catalog.open();
   const messages: SyncResponse[] = [];
@@ -45,7 +45,7 @@ async function device(name: string): Promise<Device> {
   const service = createSyncService(catalog, (message) => messages.push(message), {
     PouchDB,
     mirrorAdapter: 'memory',
-    fetch,
+    fetch: fetchFrom,
     now: () => new Date(),
     newId: () => `${name}-${run}-${(ids += 1)}`,
   });
@@ -154,6 +154,16 @@ describe('syncing through the server', () => {
     for (const one of [a, b]) await until('the swapped-back rating everywhere', async () => (await one.catalog.films.get(SEED_FILM_ID))?.rating === 4);
     await until('no conflict left on B', () => b.conflicts().length === 0 && a.conflicts().length === 0);
   }, 60_000);
+
+  it('started with the app while the server is out of reach, says offline and starts by itself once it answers', async () => {
+    let refusals = 2;
+    const flaky: typeof fetch = (input, init) => (refusals-- > 0 ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init));
+    const a = await device('a', flaky);
+    a.service.receive({ type: 'start', target: await target(), mergeConfirmed: false, resumeWhenReachable: true });
+    await until('offline is shown', () => a.status()?.state === 'offline');
+    expect(a.status()?.message).toContain('cannot reach the server');
+    await upToDate(a);
+  }, 30_000);
 
   it('asks before merging a catalog of its own into a database holding another', async () => {
     const a = await device('a');

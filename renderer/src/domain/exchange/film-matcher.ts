@@ -35,7 +35,8 @@ export class FilmMatcher {
     for (const id of ids) if (!this.byExternalId.has(id)) this.byExternalId.set(id, film);
   }
 
-  match(planned: ImportedFilm): Film | undefined {
+  /** The catalog film `planned` is: a planned film of an import, or a film of another catalog being joined. */
+  match(planned: Pick<ImportedFilm, 'externalIds'> & { fields: Pick<ImportedFilm['fields'], 'title' | 'originalTitle' | 'year'> }): Film | undefined {
     for (const id of planned.externalIds) {
       const film = this.byExternalId.get(id);
       if (film) return film;

@@ -24,7 +24,7 @@ export function SyncStartup() {
           reportSyncProblem('Enter the password again in Settings › Sync (it was kept only until Cinefile closed).');
           return;
         }
-        startSync({ ...checked.target, password: secret?.password ?? '' }, checked.origin);
+        startSync({ ...checked.target, password: secret?.password ?? '' }, checked.origin, false, true);
       },
       (error: unknown) => reportSyncProblem(`The kept password could not be read: ${errorMessage(error)}`),
     );

@@ -51,7 +51,8 @@ const BATCH = 500;
 /** Writes refused because replication changed the document meanwhile are tried again, this many times. */
 const ATTEMPTS = 5;
 
-const bodyOf = (doc: StoredDoc): SyncDoc => {
+/** The synced document inside a stored one (without PouchDB's _id, _rev, _conflicts, _attachments). */
+export const bodyOf = (doc: StoredDoc): SyncDoc => {
   const { id, kind, clock, fields, deleted } = doc;
   return { id, kind, clock, fields, deleted };
 };
@@ -306,6 +307,11 @@ export class SyncBridge {
     const thumbnail = blobOf('thumbnail');
     if (!record || !image || !thumbnail) return null;
     return { ...record, image, thumbnail };
+  }
+
+  /** Whether this mirror has never been pulled into the catalog (a device's first join of this database). */
+  async isNew(): Promise<boolean> {
+    return (await this.checkpoint()) === 0;
   }
 
   private async checkpoint(): Promise<string | number> {

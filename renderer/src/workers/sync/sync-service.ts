@@ -14,6 +14,7 @@ import type { ConflictChoice, SyncChanges, SyncRequest, SyncResponse, SyncStatus
 import { SyncBridge, type MirrorDb } from './bridge';
 import { deviceOf, matchCatalog } from './catalog-identity';
 import { ConflictIndex } from './conflict-index';
+import { mergeJoiningFilms } from './join';
 import { basicAuthorization, createDatabase, testConnection, type Fetch } from './connection';
 import type { PouchEmitter, PouchError, PouchStatic, PouchSyncChange } from './pouch-types';
 
@@ -82,6 +83,9 @@ export function createSyncService(catalog: CinefileDb, post: (response: SyncResp
   let work: Promise<void> = Promise.resolve();
   const queued = new Map<SyncedTable, Set<string> | 'all'>();
   let gathering: ReturnType<typeof setTimeout> | null = null;
+  /** A start that found the server out of reach tries again after this long (growing to 30 s). */
+  let retryTimer: ReturnType<typeof setTimeout> | null = null;
+  let retryDelay = 0;
 
   const setStatus = (change: Partial<SyncStatus>) => {
     status = { ...status, ...change };
@@ -207,10 +211,18 @@ export function createSyncService(catalog: CinefileDb, post: (response: SyncResp
     });
   }
 
-  async function start(target: SyncTarget, mergeConfirmed: boolean): Promise<void> {
+  async function start(target: SyncTarget, mergeConfirmed: boolean, startedBefore: boolean): Promise<void> {
     await stop();
     setStatus({ ...idleStatus(), state: 'connecting' });
     const verdict = await testConnection(env.fetch, target);
+    if (verdict.state === 'unreachable' && startedBefore) {
+      // Started by itself with the app, the server out of reach (no network, the NAS asleep): try again until it is.
+      retryDelay = nextRetryDelay(retryDelay);
+      setStatus({ state: 'offline', message: `cannot reach the server (${verdict.detail})` });
+      retryTimer = setTimeout(() => enqueue(() => start(target, mergeConfirmed, true)), retryDelay);
+      return;
+    }
+    retryDelay = 0;
     if (verdict.state !== 'ok') {
       post({ type: 'tested', verdict });
       setStatus({ state: 'error', message: verdict.state === 'wrong-credentials' ? 'The server refused the user name or password.' : `Cannot sync: ${verdict.state}.` });
@@ -245,6 +257,8 @@ export function createSyncService(catalog: CinefileDb, post: (response: SyncResp
     if (joinedError) {
       setStatus({ state: joinedError.status === 401 ? 'error' : 'offline', progress: null, message: problemOf(joinedError) });
     }
+    // A first join: films this device holds under other ids (imported on both) become the joined catalog's.
+    if (await current.bridge.isNew()) await mergeJoiningFilms(catalog, mirror, env.now());
     await current.bridge.pullMirror(noteConflicts);
     for (const table of SYNCING_TABLES) await current.bridge.pushLocal(table);
     if (current.stopped) return;
@@ -260,6 +274,8 @@ export function createSyncService(catalog: CinefileDb, post: (response: SyncResp
   }
 
   async function stop(): Promise<void> {
+    if (retryTimer !== null) clearTimeout(retryTimer);
+    retryTimer = null;
     const current = session;
     session = null;
     if (!current) return;
@@ -310,7 +326,7 @@ export function createSyncService(catalog: CinefileDb, post: (response: SyncResp
           enqueue(async () => post({ type: 'tested', verdict: await createDatabase(env.fetch, request.target) }));
           break;
         case 'start':
-          enqueue(() => start(request.target, request.mergeConfirmed));
+          enqueue(() => start(request.target, request.mergeConfirmed, request.resumeWhenReachable ?? false));
           break;
         case 'stop':
           enqueue(stop);
