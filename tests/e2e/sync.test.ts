@@ -243,6 +243,10 @@ describe('two devices syncing through the user’s server', () => {
     await expect.poll(() => a.sync.verdict()).toBe('The server refused the user name or password.');
     await a.sync.turnOn();
     await expect.poll(() => a.sync.status().innerText()).toBe('Sync stopped: The server refused the user name or password.');
+    // The status line leads to where it can be put right.
+    await a.app.goToLibrary();
+    await a.sync.status().click();
+    await a.running.page.getByRole('heading', { name: 'Sync', level: 2 }).waitFor();
     a.errors.splice(0, a.errors.length, ...a.errors.filter((error) => !error.includes('401')));
   }, 60_000);
 });

@@ -11,7 +11,7 @@ export function SyncStatusLine() {
   if (status.state === 'off' && conflicts.length === 0) return null;
   return (
     <div className={`sync-status sync-${status.state}`} role="status" aria-live="polite" data-sync-state={status.state}>
-      <Link href="/settings#sync" className="sync-status-text">
+      <Link href="/settings" className="sync-status-text">
         {syncStatusText(status)}
       </Link>
       {conflicts.length > 0 && (

@@ -32,7 +32,8 @@ import {
   type ArrivedRecord,
   type RefusedRecord,
 } from '../../db/sync-records';
-import type { PouchAttachment, PouchDatabase, PouchStored, PouchWrite } from './pouch-types';
+import { attachmentsOf, posterWithImages } from './poster-attachments';
+import type { PouchDatabase, PouchStored, PouchWrite } from './pouch-types';
 
 export type MirrorDb = PouchDatabase<SyncDoc>;
 type StoredDoc = PouchStored<SyncDoc>;
@@ -67,23 +68,6 @@ function latestChange(doc: SyncDoc): string {
   for (const register of Object.values(doc.fields)) for (const version of register) if (version.at > latest) latest = version.at;
   for (const flag of doc.deleted) if (flag.at > latest) latest = flag.at;
   return latest;
-}
-
-/** Bytes as base64, the form of attachment data PouchDB takes in every environment (a Blob only in browsers). */
-async function base64Of(blob: Blob): Promise<string> {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  let binary = '';
-  for (let start = 0; start < bytes.length; start += 0x8000) binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000));
-  return btoa(binary);
-}
-
-/** The bytes a new poster's document carries as attachments (posters are the only records with any). */
-async function attachmentsOf(table: SyncedTable, record: CatalogRecord): Promise<Record<string, PouchAttachment> | undefined> {
-  if (table !== 'posters' || !(record.image instanceof Blob) || !(record.thumbnail instanceof Blob)) return undefined;
-  return {
-    image: { content_type: record.image.type || String(record.mimeType), data: await base64Of(record.image) },
-    thumbnail: { content_type: record.thumbnail.type || 'image/jpeg', data: await base64Of(record.thumbnail) },
-  };
 }
 
 export interface PullResult {
@@ -281,7 +265,7 @@ export class SyncBridge {
         }
         if (table === 'posters') {
           // A poster never changes (a new image is a new poster): only one not here yet is read, with its bytes.
-          const poster = here ? null : await this.posterWithImages(doc);
+          const poster = here ? null : await posterWithImages(this.mirror, doc);
           if (poster) arrived.push({ table, id: doc.id, record: poster });
           continue;
         }
@@ -290,23 +274,6 @@ export class SyncBridge {
       }
     }
     return arrived;
-  }
-
-  /** A poster record from its document and the image bytes attached to it (null when they are missing). */
-  private async posterWithImages(doc: SyncDoc): Promise<CatalogRecord | null> {
-    const withBytes = await this.mirror.get(syncDocId('posters', doc.id), { attachments: true, binary: true });
-    const record = incomingRecord('posters', doc, undefined);
-    const blobOf = (name: string) => {
-      const attachment = withBytes._attachments?.[name];
-      if (!attachment?.data) return null;
-      if (attachment.data instanceof Blob) return attachment.data;
-      if (typeof attachment.data === 'string') return null; // asked for binary: a string would be a damaged answer
-      return new Blob([attachment.data as Uint8Array<ArrayBuffer>], { type: attachment.content_type });
-    };
-    const image = blobOf('image');
-    const thumbnail = blobOf('thumbnail');
-    if (!record || !image || !thumbnail) return null;
-    return { ...record, image, thumbnail };
   }
 
   /** Whether this mirror has never been pulled into the catalog (a device's first join of this database). */

@@ -7,9 +7,21 @@
 import { SEED_FILM_ID } from '../../db/seed';
 import type { CinefileDb } from '../../db/schema';
 import type { MirrorDb } from './bridge';
+import type { SyncTarget } from './connection';
 import type { PouchError } from './pouch-types';
 
 const CATALOG_DOC = 'cinefile-catalog';
+
+/** A short stable name for the mirror of one catalog, server database and user (FNV-1a, hex). */
+export function mirrorName(catalogName: string, target: SyncTarget): string {
+  let hash = 0x811c9dc5;
+  for (const char of `${target.databaseUrl}#${target.username}`) {
+    hash ^= char.codePointAt(0) ?? 0;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return `${catalogName}-sync-${hash.toString(16).padStart(8, '0')}`;
+}
+
 const DEVICE_DOC = '_local/cinefile-device';
 
 export async function deviceOf(mirror: MirrorDb, newId: () => string): Promise<string> {

@@ -5,6 +5,8 @@
  * one place allowed to reach the server (its Content-Security-Policy names the server's origin).
  */
 import { isCouchWelcome, type ConnectionVerdict } from '../../domain/sync-server';
+import type { SyncDoc } from '../../domain/sync/sync-doc';
+import type { PouchDatabase, PouchError, PouchStatic } from './pouch-types';
 
 /** Where and as whom: the server's base address (ending in "/"), the database's address, the credentials. */
 export interface SyncTarget {
@@ -78,4 +80,42 @@ export async function createDatabase(fetchFrom: Fetch, target: SyncTarget): Prom
   if (created.ok || created.status === 412) return { state: 'ok' };
   if (created.status === 404) return { state: 'server-error', status: 404 };
   return verdictOfStatus(created.status) ?? { state: 'server-error', status: created.status };
+}
+
+/** A problem from PouchDB or a request, in a person's words. */
+export function problemOf(error: unknown): string {
+  const pouch = error as PouchError | undefined;
+  if (pouch?.status === 401) return 'The server refused the user name or password.';
+  if (pouch?.status === 403) return `The server refused: ${pouch.reason ?? pouch.message ?? 'not allowed'}.`;
+  if (error instanceof Error) return error.message;
+  return pouch?.reason ?? pouch?.message ?? 'the server did not answer';
+}
+
+/** Null when the server answers for the database; otherwise what went wrong (a live sync's pause does not say). */
+export async function databaseAnswers(fetchFrom: Fetch, target: SyncTarget): Promise<PouchError | null> {
+  try {
+    const answer = await fetchFrom(target.databaseUrl, {
+      headers: authorized(target),
+      credentials: 'omit',
+      cache: 'no-store',
+      signal: AbortSignal.timeout(10_000),
+    });
+    return answer.ok ? null : { status: answer.status, message: `HTTP ${answer.status}` };
+  } catch {
+    return { message: 'the server cannot be reached' };
+  }
+}
+
+/** The server's database, through PouchDB's http adapter, with the credentials on every request and no cookies. */
+export function openRemote(PouchDB: PouchStatic, target: SyncTarget): PouchDatabase<SyncDoc> {
+  const authorization = target.username === '' ? null : basicAuthorization(target.username, target.password);
+  return new PouchDB<SyncDoc>(target.databaseUrl, {
+    adapter: 'http',
+    skip_setup: true,
+    fetch: (url, init) => {
+      const headers = new Headers(init.headers);
+      if (authorization) headers.set('Authorization', authorization);
+      return PouchDB.fetch(url, { ...init, headers, credentials: 'omit' });
+    },
+  });
 }

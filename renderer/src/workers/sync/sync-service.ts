@@ -12,10 +12,10 @@ import type { CinefileDb } from '../../db/schema';
 import { SYNCING_TABLES } from '../../db/sync-records';
 import type { ConflictChoice, SyncChanges, SyncRequest, SyncResponse, SyncStatus, SyncTarget } from '../sync-protocol';
 import { SyncBridge, type MirrorDb } from './bridge';
-import { deviceOf, matchCatalog } from './catalog-identity';
+import { deviceOf, matchCatalog, mirrorName } from './catalog-identity';
 import { ConflictIndex } from './conflict-index';
 import { mergeJoiningFilms } from './join';
-import { basicAuthorization, createDatabase, testConnection, type Fetch } from './connection';
+import { createDatabase, databaseAnswers, openRemote, problemOf, testConnection, type Fetch } from './connection';
 import type { PouchEmitter, PouchError, PouchStatic, PouchSyncChange } from './pouch-types';
 
 export interface SyncEnvironment {
@@ -51,16 +51,6 @@ interface Session {
   joined: ((error?: PouchError) => void) | null;
 }
 
-/** A short stable name for the mirror of one catalog, server database and user (FNV-1a, hex). */
-function mirrorName(catalogName: string, target: SyncTarget): string {
-  let hash = 0x811c9dc5;
-  for (const char of `${target.databaseUrl}#${target.username}`) {
-    hash ^= char.codePointAt(0) ?? 0;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return `${catalogName}-sync-${hash.toString(16).padStart(8, '0')}`;
-}
-
 /**
  * How long to wait before trying an unreachable server again: 1 s, doubling to at most 30 s (PouchDB's own default
  * grows to 10 minutes, far too long for a desktop app whose person is waiting to see their change arrive).
@@ -68,14 +58,6 @@ function mirrorName(catalogName: string, target: SyncTarget): string {
 export const nextRetryDelay = (previous: number): number => (previous === 0 ? 1_000 : Math.min(previous * 2, 30_000));
 
 const idleStatus = (): SyncStatus => ({ state: 'off', pending: 0, progress: null, message: null, lastSyncedAt: null });
-
-function problemOf(error: unknown): string {
-  const pouch = error as PouchError | undefined;
-  if (pouch?.status === 401) return 'The server refused the user name or password.';
-  if (pouch?.status === 403) return `The server refused: ${pouch.reason ?? pouch.message ?? 'not allowed'}.`;
-  if (error instanceof Error) return error.message;
-  return pouch?.reason ?? pouch?.message ?? 'the server did not answer';
-}
 
 export function createSyncService(catalog: CinefileDb, post: (response: SyncResponse) => void, env: SyncEnvironment): SyncService {
   let session: Session | null = null;
@@ -159,7 +141,7 @@ export function createSyncService(catalog: CinefileDb, post: (response: SyncResp
           return;
         }
         // A two-way sync pauses without saying why when a request failed and it waits to retry: ask the server.
-        reachable(current).then(
+        databaseAnswers(env.fetch, current.target).then(
           (problem) => {
             if (current.stopped || current.paused) return;
             if (problem === null) setStatus({ state: 'up-to-date', pending: queuedCount(), message: null, lastSyncedAt: env.now().toISOString() });
@@ -175,21 +157,6 @@ export function createSyncService(catalog: CinefileDb, post: (response: SyncResp
     live.catch(() => undefined);
   }
 
-  /** Null when the server answers for the database; otherwise what went wrong. */
-  async function reachable(current: Session): Promise<PouchError | null> {
-    try {
-      const answer = await env.fetch(current.target.databaseUrl, {
-        headers: current.target.username === '' ? {} : { Authorization: basicAuthorization(current.target.username, current.target.password) },
-        credentials: 'omit',
-        cache: 'no-store',
-        signal: AbortSignal.timeout(10_000),
-      });
-      return answer.ok ? null : { status: answer.status, message: `HTTP ${answer.status}` };
-    } catch {
-      return { message: 'the server cannot be reached' };
-    }
-  }
-
   function stopLive(current: Session): void {
     current.joined?.();
     current.live?.cancel();
@@ -197,19 +164,6 @@ export function createSyncService(catalog: CinefileDb, post: (response: SyncResp
   }
 
   // ---- starting -------------------------------------------------------------------------------------------------
-
-  function openRemote(target: SyncTarget): MirrorDb {
-    const authorization = target.username === '' ? null : basicAuthorization(target.username, target.password);
-    return new env.PouchDB(target.databaseUrl, {
-      adapter: 'http',
-      skip_setup: true,
-      fetch: (url, init) => {
-        const headers = new Headers(init.headers);
-        if (authorization) headers.set('Authorization', authorization);
-        return env.PouchDB.fetch(url, { ...init, headers, credentials: 'omit' });
-      },
-    });
-  }
 
   async function start(target: SyncTarget, mergeConfirmed: boolean, startedBefore: boolean): Promise<void> {
     await stop();
@@ -228,7 +182,7 @@ export function createSyncService(catalog: CinefileDb, post: (response: SyncResp
       setStatus({ state: 'error', message: verdict.state === 'wrong-credentials' ? 'The server refused the user name or password.' : `Cannot sync: ${verdict.state}.` });
       return;
     }
-    const remote = openRemote(target);
+    const remote = openRemote(env.PouchDB, target);
     const match = await matchCatalog(catalog, remote, mergeConfirmed, env.newId, env.now());
     if (!match.same) {
       post({ type: 'needs-confirmation', records: match.remoteRecords });
