@@ -18,6 +18,8 @@ export class CatalogApp {
 
   async libraryTitles(): Promise<string[]> {
     await this.page.getByRole('toolbar', { name: 'Library view' }).waitFor();
+    // The count appears when the Library has read its films (a restart's first read can take a moment).
+    await this.page.locator('.toolbar-count').filter({ hasText: /\d/ }).waitFor();
     return this.page.locator('.library-card-title, .library-table tbody td:nth-child(2)').allTextContents();
   }
 
